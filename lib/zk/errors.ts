@@ -1,0 +1,47 @@
+// ZooKeeper errors arrive from the native binding as Error("<rc> <name>") with
+// no code field; this is the one place that turns them into typed domain errors.
+import { ConsoleError } from "../errors";
+
+const ZK_CODES: Record<number, { code: string; status: number; message: (path?: string) => string }> = {
+  [-101]: { code: "NO_NODE", status: 404, message: (p) => `znode ${p ?? ""} does not exist`.replace("  ", " ") },
+  [-102]: { code: "NO_AUTH", status: 403, message: (p) => `the console's ZooKeeper session is not allowed to access ${p ?? "this znode"} by its ACL` },
+  [-103]: { code: "BAD_VERSION", status: 409, message: (p) => `${p ?? "the znode"} was changed by someone else: reload it and try again` },
+  [-108]: { code: "NO_CHILDREN_FOR_EPHEMERALS", status: 409, message: () => "ephemeral znodes cannot have children" },
+  [-110]: { code: "NODE_EXISTS", status: 409, message: (p) => `znode ${p ?? ""} already exists` },
+  [-111]: { code: "NOT_EMPTY", status: 409, message: (p) => `${p ?? "the znode"} has children: delete them first or delete recursively` },
+  [-112]: { code: "SESSION_EXPIRED", status: 503, message: () => "the ZooKeeper session expired; the console is reconnecting, try again" },
+  [-115]: { code: "AUTH_FAILED", status: 503, message: () => "ZooKeeper rejected the console's credentials" },
+  [-4]: { code: "CONNECTION_LOSS", status: 503, message: () => "lost the connection to ZooKeeper during the request; it may or may not have been applied, reload to check" },
+  [-7]: { code: "OPERATION_TIMEOUT", status: 504, message: () => "ZooKeeper did not answer in time" },
+  [-8]: { code: "BAD_ARGUMENTS", status: 400, message: () => "ZooKeeper rejected the arguments" },
+  [-6]: { code: "UNIMPLEMENTED", status: 501, message: () => "this ZooKeeper server does not support the operation" },
+  [-118]: { code: "NO_WATCHER", status: 404, message: () => "no such watcher" },
+  [-120]: { code: "EPHEMERAL_ON_LOCAL_SESSION", status: 409, message: () => "ephemeral znodes need a global session" },
+};
+
+export class ZkError extends ConsoleError {
+  constructor(
+    readonly rc: number,
+    code: string,
+    status: number,
+    message: string,
+  ) {
+    super(code, status, message);
+  }
+}
+
+/** Parse the native binding's "<rc> <name>" message into a typed error. */
+export function toZkError(err: unknown, path?: string): Error {
+  if (err instanceof ConsoleError) return err;
+  const text = err instanceof Error ? err.message : String(err);
+  const match = /^(-?\d+)\s/.exec(text);
+  if (!match) return err instanceof Error ? err : new Error(text);
+  const rc = Number(match[1]);
+  const known = ZK_CODES[rc];
+  if (known) return new ZkError(rc, known.code, known.status, known.message(path));
+  return new ZkError(rc, "ZOOKEEPER_ERROR", 502, `ZooKeeper returned error ${text}`);
+}
+
+export function isZkCode(err: unknown, code: string): boolean {
+  return err instanceof ZkError && err.code === code;
+}

@@ -1,0 +1,18 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native binding and the SQLite driver must be loaded by Node, not bundled.
+  serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  poweredByHeader: false,
+  async headers() {
+    return [{
+      source: "/:path*",
+      headers: [
+        { key: "X-Content-Type-Options", value: "nosniff" },
+        { key: "Referrer-Policy", value: "same-origin" },
+        { key: "X-Frame-Options", value: "DENY" },
+        { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+      ],
+    }];
+  },
+};
+module.exports = nextConfig;
