@@ -46,7 +46,7 @@ export class ZkClient {
   }
 
   async getAcl(path: string): Promise<{ acl: AclEntry[]; stat: RawStat }> {
-    const [acl, stat] = (await bounded(this.zk.get_acl(path), this.callTimeoutMs, path)) as [AclEntry[], RawStat];
+    const [acl, stat] = (await bounded(this.zk.get_acl(path), this.callTimeoutMs, path)) as unknown as [AclEntry[], RawStat];
     return { acl, stat };
   }
 

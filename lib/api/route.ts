@@ -1,0 +1,56 @@
+// The one wrapper around every /api/v1 route handler: session, input parsing,
+// and the single mapping from domain errors to HTTP.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { ZodError } from "zod";
+import { requireActor, type Actor } from "../auth/session";
+import { ConsoleError } from "../errors";
+
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+type Handler<P> = (args: { req: NextRequest; params: P; actor: Actor; query: Record<string, string>; body: () => Promise<unknown> }) => Promise<unknown>;
+
+export function errorResponse(code: string, status: number, message: string, details?: Record<string, unknown>) {
+  return NextResponse.json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function toErrorResponse(e: unknown) {
+  if (e instanceof ConsoleError) return errorResponse(e.code, e.status, e.message, e.details);
+  if (e instanceof ZodError) {
+    const issue = e.issues[0];
+    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+    return errorResponse("BAD_REQUEST", 400, `${where}${issue.message}`, { issues: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+  }
+  const requestId = randomUUID();
+  console.error(`[api] request ${requestId} failed:`, e);
+  return errorResponse("INTERNAL", 500, `internal error (request id ${requestId}); see the server log`);
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ConsoleError("BAD_REQUEST", 400, "the request body is not valid JSON");
+  }
+}
+
+export function route<P = Record<string, string>>(handler: Handler<P>) {
+  return async (req: NextRequest, ctx: { params: Promise<P> }) => {
+    try {
+      const actor = await requireActor();
+      const params = await ctx.params;
+      const query = Object.fromEntries(req.nextUrl.searchParams.entries());
+      const result = await handler({ req, params, actor, query, body: () => readJson(req) });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
+    } catch (e) {
+      return toErrorResponse(e);
+    }
+  };
+}

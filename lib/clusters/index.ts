@@ -1,0 +1,4 @@
+export * from "./registry";
+export * from "./test-connection";
+export * from "./schema";
+export { parseConnectionString } from "./connection-string";

@@ -1,0 +1,3 @@
+export { getNode } from "./get-node";
+export { listChildrenPage } from "./list-children";
+export { clientFor } from "./session";
