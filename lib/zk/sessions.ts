@@ -2,8 +2,7 @@
 // hot reload does not leak handles. Connects lazily, lets the C client reconnect
 // on its own, and replaces the handle after expiry (a dead handle must never be
 // reused or closed twice: the binding can crash the process).
-import { createRequire } from "node:module";
-import type ZooKeeperType from "zookeeper";
+import ZooKeeper from "zookeeper";
 import { ConsoleError, unavailable } from "../errors";
 import { ZkClient, type ZkHandle } from "./client";
 
@@ -20,19 +19,13 @@ type Entry = {
 
 const registry: Map<string, Entry> = ((globalThis as { __zkSessions?: Map<string, Entry> }).__zkSessions ??= new Map());
 
-// Required lazily so a machine without the native build still serves the console.
-let ZooKeeper: typeof ZooKeeperType | null = null;
-function loadBinding(): typeof ZooKeeperType {
-  if (!ZooKeeper) ZooKeeper = createRequire(import.meta.url)("zookeeper") as typeof ZooKeeperType;
-  return ZooKeeper;
-}
 
 function setStatus(entry: Entry, state: SessionState, reason?: string, sessionId?: string) {
   entry.status = { state, reason, sessionId, since: new Date().toISOString() };
 }
 
 function open(entry: Entry): Promise<ZkClient> {
-  const Zk = loadBinding();
+  const Zk = ZooKeeper;
   const { connectionString, sessionTimeoutMs } = entry.target;
   const zk = new Zk({ connect: connectionString, timeout: sessionTimeoutMs, debug_level: Zk.constants.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false });
   entry.zk = zk;

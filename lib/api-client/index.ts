@@ -1,0 +1,14 @@
+export { ApiError, apiFetch, errorMessage } from "./api-fetch";
+export { clusterKeys, znodeKeys } from "./keys";
+export { makeQueryClient } from "./query-client";
+export type * from "./types";
+export { useCluster } from "./use-cluster";
+export { useClusters } from "./use-clusters";
+export { flattenChildren, useChildren } from "./use-children";
+export { useCreateCluster } from "./use-create-cluster";
+export { useDebouncedValue } from "./use-debounced-value";
+export { useDeleteCluster } from "./use-delete-cluster";
+export { useTestConnection } from "./use-test-connection";
+export { useUpdateCluster } from "./use-update-cluster";
+export { useZnode } from "./use-znode";
+export { ancestorPaths, childPath, pathFromSegments, splitPath, znodeHref } from "./znode-path";

@@ -1,0 +1,13 @@
+// Query-key factories: every cache entry for a resource starts with its `all` key.
+export const clusterKeys = {
+  all: ["clusters"] as const,
+  list: () => [...clusterKeys.all, "list"] as const,
+  detail: (id: string) => [...clusterKeys.all, "detail", id] as const,
+};
+
+export const znodeKeys = {
+  all: (clusterId: string) => ["znodes", clusterId] as const,
+  node: (clusterId: string, path: string) => [...znodeKeys.all(clusterId), "node", path] as const,
+  children: (clusterId: string, path: string, filter: string, pageSize: number) =>
+    [...znodeKeys.all(clusterId), "children", path, { filter, pageSize }] as const,
+};

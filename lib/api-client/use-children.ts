@@ -1,0 +1,26 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { apiFetch } from "./api-fetch";
+import { znodeKeys } from "./keys";
+import type { ChildrenPage } from "./types";
+import { apiUrls } from "./urls";
+
+type Args = { clusterId: string; path: string; filter?: string; pageSize: number; enabled?: boolean };
+
+/** Children of a znode, one server page at a time (offset/limit), optionally filtered server-side. */
+export function useChildren({ clusterId, path, filter = "", pageSize, enabled = true }: Args) {
+  return useInfiniteQuery({
+    queryKey: znodeKeys.children(clusterId, path, filter, pageSize),
+    enabled,
+    initialPageParam: 0,
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<ChildrenPage>(apiUrls.children(clusterId, { path, offset: pageParam, limit: pageSize, filter }), { signal }),
+    getNextPageParam: (last) => {
+      const next = last.offset + last.children.length;
+      return last.children.length > 0 && next < last.matched ? next : undefined;
+    },
+  });
+}
+
+export function flattenChildren(pages: ChildrenPage[] | undefined): string[] {
+  return pages ? pages.flatMap((page) => page.children) : [];
+}
