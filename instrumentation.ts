@@ -1,8 +1,7 @@
-// Runs once when the server starts.
+// Runs once when the server starts (Node.js runtime only).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ensureBootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
-  const { ensureDemoCluster } = await import("./lib/demo/demo-cluster");
-  await ensureBootstrapAdmin();
-  await ensureDemoCluster();
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startup } = await import("./lib/startup");
+    await startup();
+  }
 }

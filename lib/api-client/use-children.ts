@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { apiFetch } from "./api-fetch";
 import { znodeKeys } from "./keys";
 import type { ChildrenPage } from "./types";
@@ -12,6 +12,9 @@ export function useChildren({ clusterId, path, filter = "", pageSize, enabled = 
     queryKey: znodeKeys.children(clusterId, path, filter, pageSize),
     enabled,
     initialPageParam: 0,
+    // While the filter changes keep the old rows on screen; a different path starts empty.
+    placeholderData: (previous: InfiniteData<ChildrenPage, number> | undefined, previousQuery) =>
+      previousQuery?.queryKey[1] === clusterId && previousQuery.queryKey[3] === path ? previous : undefined,
     queryFn: ({ pageParam, signal }) =>
       apiFetch<ChildrenPage>(apiUrls.children(clusterId, { path, offset: pageParam, limit: pageSize, filter }), { signal }),
     getNextPageParam: (last) => {

@@ -6,7 +6,7 @@ export function pathFromSegments(segments: string[] | undefined): string {
   return "/" + segments.map(safeDecode).join("/");
 }
 
-function safeDecode(segment: string): string {
+export function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -4,12 +4,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError } from "zod";
-import { requireActor, type Actor } from "../auth/session";
+import { requireActor } from "../auth/session";
+import type { RequestCtx } from "../mutations/context";
 import { ConsoleError } from "../errors";
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-type Handler<P> = (args: { req: NextRequest; params: P; actor: Actor; query: Record<string, string>; body: () => Promise<unknown> }) => Promise<unknown>;
+type Handler<P> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: () => Promise<unknown> }) => Promise<unknown>;
 
 export function errorResponse(code: string, status: number, message: string, details?: Record<string, unknown>) {
   return NextResponse.json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
@@ -40,13 +41,18 @@ async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
+function clientIp(req: NextRequest): string | null {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+}
+
 export function route<P = Record<string, string>>(handler: Handler<P>) {
-  return async (req: NextRequest, ctx: { params: Promise<P> }) => {
+  return async (req: NextRequest, context: { params: Promise<P> }) => {
     try {
       const actor = await requireActor();
-      const params = await ctx.params;
+      const params = await context.params;
       const query = Object.fromEntries(req.nextUrl.searchParams.entries());
-      const result = await handler({ req, params, actor, query, body: () => readJson(req) });
+      const ctx: RequestCtx = { actor, requestId: randomUUID(), sourceIp: clientIp(req) };
+      const result = await handler({ req, params, ctx, query, body: () => readJson(req) });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (e) {

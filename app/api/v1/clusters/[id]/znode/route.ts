@@ -1,5 +1,15 @@
-// GET /api/v1/clusters/{id}/znode?path= – a znode's data, Stat and ACL
+// GET|POST|PUT|DELETE /api/v1/clusters/{id}/znode?path= – read, create, set data, delete a znode
+import { NextResponse } from "next/server";
 import { route } from "@/lib/api/route";
-import { getNode } from "@/lib/znodes";
+import { createNode, deleteNode, getNode, setData } from "@/lib/znodes";
 
-export const GET = route<{ id: string }>(async ({ params, query }) => getNode({ clusterId: params.id, input: query }));
+type P = { id: string };
+
+export const GET = route<P>(async ({ params, query }) => getNode({ clusterId: params.id, input: query }));
+
+export const POST = route<P>(async ({ params, query, ctx, body }) =>
+  NextResponse.json(await createNode({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }), { status: 201 }));
+
+export const PUT = route<P>(async ({ params, query, ctx, body }) => ({ stat: await setData({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }) }));
+
+export const DELETE = route<P>(async ({ params, query, ctx }) => deleteNode({ ctx, clusterId: params.id, path: query.path ?? "", input: query }));

@@ -1,0 +1,5 @@
+// GET /api/v1/clusters/{id}/subtree?path= – size, depth and sample paths of a subtree (recursive delete preview)
+import { route } from "@/lib/api/route";
+import { previewSubtree } from "@/lib/znodes";
+
+export const GET = route<{ id: string }>(async ({ params, query }) => previewSubtree({ clusterId: params.id, input: query }));

@@ -1,0 +1,43 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { errorMessage } from "@/lib/api-client/api-fetch";
+import { useCreateCluster } from "@/lib/api-client/use-create-cluster";
+import { useTestConnection } from "@/lib/api-client/use-test-connection";
+import { ClusterFields, draftToInput, EMPTY_DRAFT, type ClusterDraft } from "./cluster-fields";
+import { TestConnectionResult } from "./test-connection-result";
+
+export function AddClusterForm() {
+  const [draft, setDraft] = useState<ClusterDraft>(EMPTY_DRAFT);
+  const create = useCreateCluster();
+  const test = useTestConnection();
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(draftToInput(draft), { onSuccess: () => { setDraft(EMPTY_DRAFT); test.reset(); } });
+  }
+
+  function onTest() {
+    const { connectionString, sessionTimeoutMs } = draftToInput(draft);
+    test.mutate({ connectionString, sessionTimeoutMs });
+  }
+
+  return (
+    <section className="card" aria-labelledby="add-cluster-heading">
+      <h2 id="add-cluster-heading">Add cluster</h2>
+      <form className="form" onSubmit={onSubmit}>
+        <ClusterFields draft={draft} onChange={setDraft} idPrefix="new-cluster" />
+        <div className="actions">
+          <button type="button" className="button" onClick={onTest} disabled={test.isPending || !draft.connectionString.trim()}>
+            Test connection
+          </button>
+          <button type="submit" className="button primary" disabled={create.isPending}>
+            Save
+          </button>
+        </div>
+        <TestConnectionResult data={test.data} error={test.error} pending={test.isPending} />
+        {create.error && <p className="error-text" role="alert">{errorMessage(create.error)}</p>}
+      </form>
+    </section>
+  );
+}

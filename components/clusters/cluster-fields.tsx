@@ -1,0 +1,58 @@
+"use client";
+
+import type { ClusterInput } from "@/lib/api-client/types";
+
+export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean };
+
+export const EMPTY_DRAFT: ClusterDraft = { name: "", connectionString: "", sessionTimeoutMs: "15000", environment: "dev", readOnly: false };
+
+const ENVIRONMENTS = ["prod", "staging", "dev", "test"];
+
+/** Draft → request body; a blank timeout is left to the server default. */
+export function draftToInput(draft: ClusterDraft): ClusterInput {
+  const timeout = draft.sessionTimeoutMs.trim();
+  return {
+    name: draft.name.trim(),
+    connectionString: draft.connectionString.trim(),
+    ...(timeout ? { sessionTimeoutMs: Number(timeout) } : {}),
+    environment: draft.environment,
+    readOnly: draft.readOnly,
+  };
+}
+
+type Props = { draft: ClusterDraft; onChange: (draft: ClusterDraft) => void; idPrefix: string };
+
+export function ClusterFields({ draft, onChange, idPrefix }: Props) {
+  const set = <K extends keyof ClusterDraft>(key: K, value: ClusterDraft[K]) => onChange({ ...draft, [key]: value });
+  const environments = ENVIRONMENTS.includes(draft.environment) ? ENVIRONMENTS : [...ENVIRONMENTS, draft.environment];
+  return (
+    <div className="fields">
+      <label className="field" htmlFor={`${idPrefix}-name`}>
+        <span>Name</span>
+        <input id={`${idPrefix}-name`} value={draft.name} onChange={(e) => set("name", e.target.value)} required />
+      </label>
+      <label className="field" htmlFor={`${idPrefix}-conn`}>
+        <span>Connection string</span>
+        <input id={`${idPrefix}-conn`} value={draft.connectionString} placeholder="host1:2181,host2:2181/chroot" onChange={(e) => set("connectionString", e.target.value)} required />
+      </label>
+      <label className="field" htmlFor={`${idPrefix}-timeout`}>
+        <span>Session timeout (ms)</span>
+        <input id={`${idPrefix}-timeout`} type="number" min={2000} max={120000} step={1000} value={draft.sessionTimeoutMs} onChange={(e) => set("sessionTimeoutMs", e.target.value)} />
+      </label>
+      <label className="field" htmlFor={`${idPrefix}-env`}>
+        <span>Environment</span>
+        <select id={`${idPrefix}-env`} value={draft.environment} onChange={(e) => set("environment", e.target.value)}>
+          {environments.map((env) => (
+            <option key={env} value={env}>
+              {env}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field checkbox" htmlFor={`${idPrefix}-ro`}>
+        <input id={`${idPrefix}-ro`} type="checkbox" checked={draft.readOnly} onChange={(e) => set("readOnly", e.target.checked)} />
+        <span>Read-only</span>
+      </label>
+    </div>
+  );
+}

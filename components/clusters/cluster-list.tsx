@@ -1,0 +1,35 @@
+"use client";
+
+import { ErrorBox } from "@/components/error-box";
+import { errorMessage } from "@/lib/api-client/api-fetch";
+import type { Cluster } from "@/lib/api-client/types";
+import { useClusters } from "@/lib/api-client/use-clusters";
+import { useDeleteCluster } from "@/lib/api-client/use-delete-cluster";
+import { ClusterRow } from "./cluster-row";
+
+export function ClusterList() {
+  const clusters = useClusters();
+  const remove = useDeleteCluster();
+
+  function onRemove(cluster: Cluster) {
+    if (!window.confirm(`Remove cluster "${cluster.name}"? This does not touch ZooKeeper itself.`)) return;
+    remove.mutate(cluster.id);
+  }
+
+  if (clusters.isPending) return <p className="muted">Loading clusters…</p>;
+  if (clusters.isError) return <ErrorBox error={clusters.error} />;
+  return (
+    <section aria-label="Clusters">
+      {remove.error && <p className="error-text" role="alert">Could not remove: {errorMessage(remove.error)}</p>}
+      {clusters.data.length === 0 ? (
+        <p className="muted">No clusters yet. Add one below.</p>
+      ) : (
+        <ul className="cluster-list">
+          {clusters.data.map((cluster) => (
+            <ClusterRow key={cluster.id} cluster={cluster} onRemove={onRemove} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

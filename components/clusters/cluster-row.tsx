@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { EnvBadge } from "@/components/env-badge";
+import { SessionStateLabel } from "@/components/session-state";
+import type { Cluster } from "@/lib/api-client/types";
+import { znodeHref } from "@/lib/api-client/znode-path";
+import { EditClusterForm } from "./edit-cluster-form";
+
+type Props = { cluster: Cluster; onRemove: (cluster: Cluster) => void };
+
+export function ClusterRow({ cluster, onRemove }: Props) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className="cluster-row" data-testid="cluster-row">
+      <div className="cluster-summary">
+        <div className="cluster-main">
+          <span className="cluster-name">{cluster.name}</span>
+          <EnvBadge environment={cluster.environment} />
+          {cluster.readOnly && <span className="badge tag">read-only</span>}
+        </div>
+        <code className="cluster-conn">{cluster.connectionString}</code>
+        <SessionStateLabel session={cluster.session} />
+        <div className="actions">
+          <Link className="button" href={znodeHref(cluster.id, "/")}>
+            Browse
+          </Link>
+          <button type="button" className="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+            Edit
+          </button>
+          <button type="button" className="button danger" onClick={() => onRemove(cluster)}>
+            Remove
+          </button>
+        </div>
+      </div>
+      {editing && <EditClusterForm cluster={cluster} onDone={() => setEditing(false)} />}
+    </li>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { errorMessage } from "@/lib/api-client/api-fetch";
+import type { Cluster } from "@/lib/api-client/types";
+import { useUpdateCluster } from "@/lib/api-client/use-update-cluster";
+import { ClusterFields, draftToInput, type ClusterDraft } from "./cluster-fields";
+
+function toDraft(cluster: Cluster): ClusterDraft {
+  return {
+    name: cluster.name,
+    connectionString: cluster.connectionString,
+    sessionTimeoutMs: String(cluster.sessionTimeoutMs),
+    environment: cluster.environment,
+    readOnly: cluster.readOnly,
+  };
+}
+
+export function EditClusterForm({ cluster, onDone }: { cluster: Cluster; onDone: () => void }) {
+  const [draft, setDraft] = useState(() => toDraft(cluster));
+  const update = useUpdateCluster(cluster.id);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate(draftToInput(draft), { onSuccess: onDone });
+  }
+
+  return (
+    <form className="form inline-edit" onSubmit={onSubmit} aria-label={`Edit ${cluster.name}`}>
+      <ClusterFields draft={draft} onChange={setDraft} idPrefix={`edit-${cluster.id}`} />
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={update.isPending}>
+          Save
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {update.error && <p className="error-text" role="alert">{errorMessage(update.error)}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ConnectionTestResult } from "@/lib/api-client/types";
+import { errorMessage } from "@/lib/api-client/api-fetch";
+
+type Props = { data: ConnectionTestResult | undefined; error: unknown; pending: boolean };
+
+export function TestConnectionResult({ data, error, pending }: Props) {
+  if (pending) return <p className="muted" role="status">Testing connection…</p>;
+  if (error) return <p className="error-text" role="alert">Connection failed: {errorMessage(error)}</p>;
+  if (data)
+    return (
+      <p className="ok-text" role="status">
+        Connected in {data.latencyMs} ms; the root has {data.rootChildren} children.
+      </p>
+    );
+  return null;
+}

@@ -1,0 +1,20 @@
+import { ApiError, errorMessage } from "@/lib/api-client/api-fetch";
+
+const TITLES: Record<number, string> = {
+  400: "Invalid request",
+  401: "Not signed in",
+  403: "Not allowed",
+  404: "Not found",
+  503: "Cluster unavailable",
+};
+
+export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
+  const status = error instanceof ApiError ? error.status : undefined;
+  const heading = title ?? (status && TITLES[status]) ?? "Something went wrong";
+  return (
+    <div role="alert" className="error-box">
+      <strong>{heading}</strong>
+      <p>{errorMessage(error)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useMemo } from "react";
+import type { Znode } from "@/lib/api-client/types";
+import { CopyButton } from "./copy-button";
+import { base64ToBytes, HEX_DUMP_LIMIT, hexDump } from "./hex-dump";
+
+// Data is untrusted: it is only ever rendered as text, never as HTML.
+export function ZnodeData({ data }: { data: Znode["data"] }) {
+  const view = useMemo(() => describe(data), [data]);
+  return (
+    <section className="znode-data-section" aria-labelledby="data-heading">
+      <div className="section-header">
+        <h2 id="data-heading">Data</h2>
+        <span className="muted">{view.kind}</span>
+        {data.isBinary && <CopyButton text={data.base64} label="Copy base64" />}
+      </div>
+      <pre className="znode-data" data-testid="znode-data">{view.text}</pre>
+      {view.note && <p className="muted">{view.note}</p>}
+    </section>
+  );
+}
+
+function describe(data: Znode["data"]): { kind: string; text: string; note?: string } {
+  if (data.json !== null && data.json !== undefined) return { kind: "JSON", text: JSON.stringify(data.json, null, 2) };
+  if (data.isBinary) {
+    const bytes = base64ToBytes(data.base64);
+    const note = bytes.length > HEX_DUMP_LIMIT ? `Showing the first ${HEX_DUMP_LIMIT} of ${bytes.length} bytes.` : undefined;
+    return { kind: "binary", text: hexDump(bytes), note };
+  }
+  const text = data.text ?? "";
+  return { kind: "text", text, note: text.length === 0 ? "(no data)" : undefined };
+}

@@ -1,0 +1,54 @@
+// The one mutation path: authorize, write the audit intent (no intent, no write),
+// perform the ZooKeeper operation, record the outcome. Every write goes through here.
+import "server-only";
+import { getCluster } from "../clusters/registry";
+import { recordIntent, recordOutcome, type AuditIntent, type AuditOutcome } from "../audit/record";
+import { getClient } from "../zk/sessions";
+import { toZkError } from "../zk/errors";
+import type { ZkClient } from "../zk/client";
+import type { Cluster } from "../generated/prisma/client";
+import { authorizeWrite, type WriteAction } from "./authorize";
+import type { RequestCtx } from "./context";
+
+export type MutationSpec<T> = {
+  ctx: RequestCtx;
+  clusterId: string;
+  operation: string;
+  action: WriteAction;
+  path: string;
+  targetPath?: string;
+  reason?: string | null;
+  /** Read what the audit needs before the write (runs after authorization). */
+  before?: (client: ZkClient, cluster: Cluster) => Promise<AuditIntent["before"]>;
+  run: (client: ZkClient, cluster: Cluster) => Promise<T>;
+  after?: (result: T) => Pick<AuditOutcome, "after" | "details">;
+  details?: Record<string, unknown>;
+};
+
+export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
+  const cluster = await getCluster(spec.clusterId);
+  authorizeWrite(spec.ctx.actor, cluster, [spec.path, spec.targetPath], spec.action);
+  const client = await getClient({ id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs });
+  const before = spec.before ? await spec.before(client, cluster) : undefined;
+  const auditId = await recordIntent({
+    requestId: spec.ctx.requestId,
+    actor: { id: spec.ctx.actor.id, name: spec.ctx.actor.name, provider: spec.ctx.actor.provider },
+    sourceIp: spec.ctx.sourceIp,
+    cluster: { id: cluster.id, name: cluster.name },
+    operation: spec.operation,
+    path: spec.path,
+    targetPath: spec.targetPath,
+    reason: spec.reason,
+    before,
+    details: spec.details,
+  });
+  try {
+    const result = await spec.run(client, cluster);
+    await recordOutcome(auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
+    return result;
+  } catch (e) {
+    const err = toZkError(e, spec.path);
+    await recordOutcome(auditId, { outcome: "failed", error: err.message, details: (err as { details?: Record<string, unknown> }).details });
+    throw err;
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ConsoleError } from "../errors";
+import { isZkCode, toZkError, ZkError } from "./errors";
+
+describe("toZkError: native binding errors become typed domain errors", () => {
+  it.each([
+    ["-101 no node", -101, "NO_NODE", 404],
+    ["-102 not authenticated", -102, "NO_AUTH", 403],
+    ["-103 bad version", -103, "BAD_VERSION", 409],
+    ["-110 node exists", -110, "NODE_EXISTS", 409],
+    ["-111 not empty", -111, "NOT_EMPTY", 409],
+    ["-112 session expired", -112, "SESSION_EXPIRED", 503],
+    ["-4 connection loss", -4, "CONNECTION_LOSS", 503],
+    ["-7 operation timeout", -7, "OPERATION_TIMEOUT", 504],
+  ])("maps %j to %s / %s", (message, rc, code, status) => {
+    const e = toZkError(new Error(message), "/app/x");
+    expect(e).toBeInstanceOf(ZkError);
+    expect(e).toBeInstanceOf(ConsoleError);
+    expect(e).toMatchObject({ rc, code, status });
+    expect(isZkCode(e, code as string)).toBe(true);
+  });
+
+  it("names the path in the message when it is known", () => {
+    expect(toZkError(new Error("-101 no node"), "/app/missing").message).toContain("/app/missing");
+    expect(toZkError(new Error("-103 bad version"), "/app/cfg").message).toContain("/app/cfg");
+  });
+
+  it("maps an unknown ZooKeeper return code to 502 ZOOKEEPER_ERROR keeping the original text", () => {
+    const e = toZkError(new Error("-999 something new"));
+    expect(e).toMatchObject({ rc: -999, code: "ZOOKEEPER_ERROR", status: 502 });
+    expect(e.message).toContain("-999 something new");
+  });
+
+  it("passes a non-ZooKeeper error through unchanged", () => {
+    const original = new TypeError("cannot read properties of undefined");
+    expect(toZkError(original)).toBe(original);
+  });
+
+  it("passes an existing ConsoleError through unchanged", () => {
+    const original = new ConsoleError("CLUSTER_UNAVAILABLE", 503, "down");
+    expect(toZkError(original, "/x")).toBe(original);
+  });
+
+  it("wraps a non-Error value into an Error", () => {
+    const e = toZkError("boom");
+    expect(e).toBeInstanceOf(Error);
+    expect(e.message).toBe("boom");
+    expect(e).not.toBeInstanceOf(ConsoleError);
+  });
+
+  it("isZkCode is false for other codes and non-ZooKeeper errors", () => {
+    expect(isZkCode(toZkError(new Error("-101 no node")), "NODE_EXISTS")).toBe(false);
+    expect(isZkCode(new Error("-101 no node"), "NO_NODE")).toBe(false);
+  });
+});

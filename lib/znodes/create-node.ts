@@ -1,0 +1,54 @@
+import "server-only";
+import { ConsoleError } from "../errors";
+import { performMutation, type RequestCtx } from "../mutations";
+import { joinPath, parentOf, segmentsOf, validatePath } from "../zk/paths";
+import { isZkCode, ZkError } from "../zk/errors";
+import type { ZkClient } from "../zk/client";
+import { auditValue } from "../audit/values";
+import { formatStat } from "./format";
+import { createInput, decodeData, FLAGS } from "./schema";
+import { enforceSizeLimit } from "./size-limit";
+
+async function createParents(client: ZkClient, path: string): Promise<string[]> {
+  const created: string[] = [];
+  let current = "/";
+  for (const seg of segmentsOf(parentOf(path))) {
+    current = joinPath(current, seg);
+    try {
+      await client.create(current, Buffer.alloc(0), FLAGS.persistent);
+      created.push(current);
+    } catch (e) {
+      if (!isZkCode(e, "NODE_EXISTS")) throw e;
+    }
+  }
+  return created;
+}
+
+/** Create a znode. The binding always creates with world:anyone:cdrwa (ACLs are edited separately). */
+export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
+  const path = validatePath(rawPath);
+  if (path === "/") throw new ConsoleError("NODE_EXISTS", 409, "the root znode / always exists");
+  const q = createInput.parse(input);
+  const data = decodeData(q.data, q.encoding);
+  return performMutation({
+    ctx, clusterId, operation: "create", action: "write", path, reason: q.reason,
+    details: { nodeType: q.nodeType, ttlMs: q.ttlMs, createParents: q.createParents },
+    run: async (client, cluster) => {
+      enforceSizeLimit(data, cluster);
+      const parentsCreated = q.createParents ? await createParents(client, path) : [];
+      let created: string;
+      try {
+        created = await client.create(path, data, FLAGS[q.nodeType], q.ttlMs);
+      } catch (e) {
+        if (e instanceof ZkError && e.code === "NO_NODE") throw new ConsoleError("NO_PARENT", 404, `the parent ${parentOf(path)} does not exist; create it first or tick "create parents"`);
+        if (e instanceof ZkError && (e.code === "UNIMPLEMENTED" || e.code === "BAD_ARGUMENTS") && q.nodeType.endsWith("_ttl")) {
+          throw new ConsoleError("TTL_UNSUPPORTED", 400, "this ZooKeeper does not accept TTL nodes: the servers need extendedTypesEnabled=true (zookeeper.extendedTypesEnabled) in zoo.cfg");
+        }
+        throw e;
+      }
+      const { stat } = await client.get(created);
+      return { path: created, parentsCreated, stat: formatStat(stat), ephemeral: q.nodeType.startsWith("ephemeral") };
+    },
+    after: (r) => ({ after: { ...auditValue(data), version: r.stat.version }, details: { createdPath: r.path, parentsCreated: r.parentsCreated, nodeType: q.nodeType } }),
+  });
+}

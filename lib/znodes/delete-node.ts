@@ -1,0 +1,34 @@
+import "server-only";
+import { ConsoleError } from "../errors";
+import { performMutation, type RequestCtx } from "../mutations";
+import { validatePath } from "../zk/paths";
+import { ZkError } from "../zk/errors";
+import { auditValue } from "../audit/values";
+import { deleteQuery } from "./schema";
+import { conflict } from "./set-data";
+import { deleteRecursive } from "./delete-recursive";
+
+/** Delete one znode at the version the operator saw, or a subtree when recursive=true. */
+export async function deleteNode({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
+  const path = validatePath(rawPath);
+  const q = deleteQuery.parse(input);
+  if (q.recursive === "true") return deleteRecursive({ ctx, clusterId, path, confirm: q.confirm, reason: q.reason });
+  if (q.version === undefined) throw new ConsoleError("BAD_REQUEST", 400, "version is required: send the version you saw, so a newer change is never deleted unseen");
+  const version = q.version;
+  return performMutation({
+    ctx, clusterId, operation: "delete", action: "delete", path, reason: q.reason,
+    before: async (client) => {
+      const current = await client.get(path);
+      return { ...auditValue(current.data), version: current.stat.version };
+    },
+    run: async (client) => {
+      try {
+        await client.delete(path, version);
+      } catch (e) {
+        if (e instanceof ZkError && e.code === "BAD_VERSION") throw await conflict(client, path, version);
+        throw e;
+      }
+      return { deleted: [path] };
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+const INT32_MAX = 2_147_483_647;
+
+export const NODE_TYPES = ["persistent", "persistent_sequential", "ephemeral", "ephemeral_sequential", "container", "persistent_ttl", "persistent_sequential_ttl"] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export const nodeData = {
+  data: z.string().max(96 * 1024 * 1024).default(""),
+  encoding: z.enum(["utf8", "base64"]).default("utf8"),
+};
+
+export const reason = z.string().trim().max(1000, "the reason is longer than 1000 characters").optional();
+export const version = z.number({ required_error: "version is required: send the version you saw, so a newer change is never overwritten", invalid_type_error: "version must be a number" })
+  .int("version must be a whole number").min(0, "version must be 0 or more").max(INT32_MAX, "version is larger than ZooKeeper allows");
+
+export const createInput = z.object({
+  ...nodeData,
+  nodeType: z.enum(NODE_TYPES).default("persistent"),
+  ttlMs: z.number().int().min(1, "ttlMs must be at least 1").max(365 * 24 * 3600 * 1000, "ttlMs must be at most one year").optional(),
+  createParents: z.boolean().default(false),
+  reason,
+}).strict().superRefine((v, ctx) => {
+  const isTtl = v.nodeType.endsWith("_ttl");
+  if (isTtl && v.ttlMs === undefined) ctx.addIssue({ code: "custom", path: ["ttlMs"], message: "a TTL node needs ttlMs" });
+  if (!isTtl && v.ttlMs !== undefined) ctx.addIssue({ code: "custom", path: ["ttlMs"], message: "ttlMs is only for persistent_ttl and persistent_sequential_ttl nodes" });
+});
+
+export const setInput = z.object({ ...nodeData, version, reason }).strict();
+
+export const deleteQuery = z.object({
+  version: z.coerce.number().int().min(0).max(INT32_MAX).optional(),
+  recursive: z.enum(["true", "false"]).default("false"),
+  confirm: z.string().optional(),
+  reason,
+});
+
+export function decodeData(data: string, encoding: "utf8" | "base64"): Buffer {
+  if (encoding === "utf8") return Buffer.from(data, "utf8");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
+    throw new z.ZodError([{ code: "custom", path: ["data"], message: "data is not valid base64" }]);
+  }
+  return Buffer.from(data, "base64");
+}
+
+export const FLAGS: Record<NodeType, number> = {
+  persistent: 0,
+  ephemeral: 1,
+  persistent_sequential: 2,
+  ephemeral_sequential: 3,
+  container: 4,
+  persistent_ttl: 5,
+  persistent_sequential_ttl: 6,
+};

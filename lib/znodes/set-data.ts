@@ -1,0 +1,45 @@
+import "server-only";
+import { ConsoleError } from "../errors";
+import { performMutation, type RequestCtx } from "../mutations";
+import { validatePath } from "../zk/paths";
+import { ZkError } from "../zk/errors";
+import { auditValue } from "../audit/values";
+import { formatStat } from "./format";
+import { decodeData, setInput } from "./schema";
+import { enforceSizeLimit } from "./size-limit";
+
+/** Replace a znode's data, only if it is still at the version the operator saw. */
+export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
+  const path = validatePath(rawPath);
+  const q = setInput.parse(input);
+  const data = decodeData(q.data, q.encoding);
+  return performMutation({
+    ctx, clusterId, operation: "set", action: "write", path, reason: q.reason,
+    before: async (client, cluster) => {
+      enforceSizeLimit(data, cluster);
+      const current = await client.get(path);
+      return { ...auditValue(current.data), version: current.stat.version };
+    },
+    run: async (client) => {
+      try {
+        return formatStat(await client.set(path, data, q.version));
+      } catch (e) {
+        if (e instanceof ZkError && e.code === "BAD_VERSION") throw await conflict(client, path, q.version);
+        throw e;
+      }
+    },
+    after: (stat) => ({ after: { ...auditValue(data), version: stat.version } }),
+  });
+}
+
+/** A version conflict with what is there now, so the operator can compare and merge. */
+export async function conflict(client: import("../zk/client").ZkClient, path: string, expected: number): Promise<ConsoleError> {
+  const now = await client.exists(path);
+  if (!now) return new ConsoleError("NO_NODE", 404, `znode ${path} was deleted by someone else since you opened it`);
+  const current = await client.get(path);
+  return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} is now at version ${current.stat.version}; compare and merge, or reload`, {
+    expectedVersion: expected,
+    currentVersion: current.stat.version,
+    current: { base64: current.data.toString("base64"), stat: formatStat(current.stat) },
+  });
+}
