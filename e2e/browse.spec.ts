@@ -22,7 +22,7 @@ test.describe.serial("browsing a real ZooKeeper tree", () => {
     await page.goto(`/clusters/${id}/znodes`);
     const tree = page.getByTestId("tree");
     for (const seg of ["deep", "level-1", "level-2", "level-3", "level-4", "leaf"]) {
-      await tree.getByRole("link", { name: seg, exact: true }).first().click();
+      await tree.getByRole("button", { name: seg, exact: true }).first().click();
       await expect(page.getByTestId("breadcrumbs")).toContainText(seg);
     }
     await expect(page).toHaveURL(new RegExp(`/clusters/${id}/znodes/deep/level-1/level-2/level-3/level-4/leaf$`));

@@ -10,14 +10,14 @@ const TREE_PAGE_SIZE = 200;
 
 type Props = { clusterId: string; path: string; name: string; currentPath: string };
 
-function isStrictAncestor(path: string, of: string): boolean {
-  if (path === of) return false;
-  return path === "/" || of.startsWith(path + "/");
+// The trail to the current node, and the node itself, are open.
+function isOnTrail(path: string, of: string): boolean {
+  return path === of || path === "/" || of.startsWith(path + "/");
 }
 
 export function TreeNode({ clusterId, path, name, currentPath }: Props) {
   const router = useRouter();
-  const onTrail = isStrictAncestor(path, currentPath);
+  const onTrail = isOnTrail(path, currentPath);
   const [open, setOpen] = useState(onTrail);
   // Navigating deeper re-opens the trail, even where the user had collapsed it.
   useEffect(() => {

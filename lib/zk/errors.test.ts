@@ -20,6 +20,12 @@ describe("toZkError: native binding errors become typed domain errors", () => {
     expect(isZkCode(e, code as string)).toBe(true);
   });
 
+  it("maps calls the C client refuses up front (closed or expired handle) to a typed 503", () => {
+    const e = toZkError(new Error('fn: "a_get" args: "/app,false" result: "ZINVALIDSTATE -9"'), "/app");
+    expect(e).toMatchObject({ rc: -9, code: "INVALID_STATE", status: 503 });
+    expect(toZkError(new Error('fn: "a_create" args: "x" result: "ZBADARGUMENTS -8"'))).toMatchObject({ rc: -8, code: "BAD_ARGUMENTS", status: 400 });
+  });
+
   it("names the path in the message when it is known", () => {
     expect(toZkError(new Error("-101 no node"), "/app/missing").message).toContain("/app/missing");
     expect(toZkError(new Error("-103 bad version"), "/app/cfg").message).toContain("/app/cfg");

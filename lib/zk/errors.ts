@@ -12,6 +12,7 @@ const ZK_CODES: Record<number, { code: string; status: number; message: (path?: 
   [-112]: { code: "SESSION_EXPIRED", status: 503, message: () => "the ZooKeeper session expired; the console is reconnecting, try again" },
   [-115]: { code: "AUTH_FAILED", status: 503, message: () => "ZooKeeper rejected the console's credentials" },
   [-4]: { code: "CONNECTION_LOSS", status: 503, message: () => "lost the connection to ZooKeeper during the request; it may or may not have been applied, reload to check" },
+  [-9]: { code: "INVALID_STATE", status: 503, message: () => "the ZooKeeper session was closed or expired; the console opens a new one, try again" },
   [-7]: { code: "OPERATION_TIMEOUT", status: 504, message: () => "ZooKeeper did not answer in time" },
   [-8]: { code: "BAD_ARGUMENTS", status: 400, message: () => "ZooKeeper rejected the arguments" },
   [-6]: { code: "UNIMPLEMENTED", status: 501, message: () => "this ZooKeeper server does not support the operation" },
@@ -34,7 +35,9 @@ export class ZkError extends ConsoleError {
 export function toZkError(err: unknown, path?: string): Error {
   if (err instanceof ConsoleError) return err;
   const text = err instanceof Error ? err.message : String(err);
-  const match = /^(-?\d+)\s/.exec(text);
+  // Async failures read "<rc> <name>"; calls the C client refuses up front (closed or
+  // expired handle, bad arguments) read `fn: "a_get" args: "..." result: "ZINVALIDSTATE -9"`.
+  const match = /^(-?\d+)\s/.exec(text) ?? /result: "\w+ (-\d+)"$/.exec(text);
   if (!match) return err instanceof Error ? err : new Error(text);
   const rc = Number(match[1]);
   const known = ZK_CODES[rc];

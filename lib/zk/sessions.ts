@@ -27,7 +27,11 @@ function setStatus(entry: Entry, state: SessionState, reason?: string, sessionId
 function open(entry: Entry): Promise<ZkClient> {
   const Zk = ZooKeeper;
   const { connectionString, sessionTimeoutMs } = entry.target;
-  const zk = new Zk({ connect: connectionString, timeout: sessionTimeoutMs, debug_level: Zk.constants.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false });
+  // response_counter_limit: by default the binding closes the handle (reported as
+  // "expired") after 10 idle polls in a row, which is what a stopped member looks like;
+  // that would turn every member restart into a new session. Real expiry still
+  // arrives from the C client's watcher.
+  const zk = new Zk({ connect: connectionString, timeout: sessionTimeoutMs, debug_level: Zk.constants.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false, response_counter_limit: 2_000_000_000 });
   entry.zk = zk;
   setStatus(entry, "connecting");
   const client = new ZkClient(zk, sessionTimeoutMs);
@@ -90,8 +94,10 @@ export async function getClient(target: SessionTarget): Promise<ZkClient> {
   }
   const client = await entry.ready.catch((e) => {
     // A failed first connect is retried by the next caller, on the same handle when it still lives.
-    if (entry.zk) entry.ready = waitForReconnect(entry);
-    else entry.ready = null;
+    if (entry.zk) {
+      entry.ready = waitForReconnect(entry);
+      entry.ready.catch(() => { /* reported to the next awaiting caller */ });
+    } else entry.ready = null;
     throw e;
   });
   if (entry.status.state !== "connected") {
@@ -101,16 +107,24 @@ export async function getClient(target: SessionTarget): Promise<ZkClient> {
 }
 
 function waitForReconnect(entry: Entry): Promise<ZkClient> {
-  const zk = entry.zk!;
+  const zk = entry.zk;
+  const unreachable = () => unavailable(`cluster unreachable: no ZooKeeper server at ${entry.target.connectionString} answered within ${entry.target.sessionTimeoutMs} ms`);
+  // The handle was closed (closeSession, expiry): nothing to wait for, and no re-arming.
+  if (!zk) return Promise.reject(unreachable());
   const client = new ZkClient(zk, entry.target.sessionTimeoutMs);
   if (entry.status.state === "connected") return Promise.resolve(client);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(unavailable(`cluster unreachable: no ZooKeeper server at ${entry.target.connectionString} answered within ${entry.target.sessionTimeoutMs} ms`)), entry.target.sessionTimeoutMs);
+    const onConnect = () => { clearTimeout(timer); resolve(client); };
+    const timer = setTimeout(() => { zk.removeListener("connect", onConnect); reject(unreachable()); }, entry.target.sessionTimeoutMs);
     timer.unref?.();
-    zk.once("connect", () => { clearTimeout(timer); resolve(client); });
+    zk.once("connect", onConnect);
   }).then(
     (c) => c as ZkClient,
-    (e) => { entry.ready = waitForReconnect(entry); entry.ready.catch(() => {}); throw e; },
+    (e) => {
+      // Re-arm only while this handle is still the entry's live one.
+      if (entry.zk === zk) { entry.ready = waitForReconnect(entry); entry.ready.catch(() => {}); }
+      throw e;
+    },
   );
 }
 
