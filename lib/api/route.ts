@@ -10,7 +10,7 @@ import { ConsoleError } from "../errors";
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-type Handler<P> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: () => Promise<unknown> }) => Promise<unknown>;
+type Handler<P> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: (maxBytes?: number) => Promise<unknown> }) => Promise<unknown>;
 
 export function errorResponse(code: string, status: number, message: string, details?: Record<string, unknown>) {
   return NextResponse.json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
@@ -28,11 +28,11 @@ export function toErrorResponse(e: unknown) {
   return errorResponse("INTERNAL", 500, `internal error (request id ${requestId}); see the server log`);
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+async function readJson(req: NextRequest, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const tooLarge = () => new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the request body is larger than ${maxBytes} bytes`);
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -52,7 +52,7 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       const params = await context.params;
       const query = Object.fromEntries(req.nextUrl.searchParams.entries());
       const ctx: RequestCtx = { actor, requestId: randomUUID(), sourceIp: clientIp(req) };
-      const result = await handler({ req, params, ctx, query, body: () => readJson(req) });
+      const result = await handler({ req, params, ctx, query, body: (maxBytes) => readJson(req, maxBytes) });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (e) {

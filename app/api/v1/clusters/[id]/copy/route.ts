@@ -1,0 +1,9 @@
+// POST /api/v1/clusters/{id}/copy – copy or move a subtree (NDJSON progress with Accept: application/x-ndjson)
+import { route } from "@/lib/api/route";
+import { withProgress } from "@/lib/api/progress";
+import { copySubtree } from "@/lib/znodes";
+
+export const POST = route<{ id: string }>(async ({ req, params, ctx, body }) => {
+  const input = await body();
+  return withProgress(req, (emit) => copySubtree({ ctx, clusterId: params.id, input, onProgress: emit }));
+});

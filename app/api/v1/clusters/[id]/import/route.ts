@@ -1,0 +1,9 @@
+// POST /api/v1/clusters/{id}/import?path=&dryRun=&onExisting=&acl=&reason= – import an export file (dry run by default)
+import { route } from "@/lib/api/route";
+import { withProgress } from "@/lib/api/progress";
+import { importSubtree, MAX_IMPORT_BYTES } from "@/lib/znodes";
+
+export const POST = route<{ id: string }>(async ({ req, params, ctx, query, body }) => {
+  const file = await body(MAX_IMPORT_BYTES);
+  return withProgress(req, (emit) => importSubtree({ ctx, clusterId: params.id, query, body: file, onProgress: (done, total) => emit({ phase: "writing", done, total }) }));
+});

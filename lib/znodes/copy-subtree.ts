@@ -1,0 +1,104 @@
+import "server-only";
+import { z } from "zod";
+import { getCluster } from "../clusters/registry";
+import { ConsoleError } from "../errors";
+import { authorizeWrite, performMutation, type RequestCtx } from "../mutations";
+import { getClient } from "../zk/sessions";
+import { parentOf, validatePath } from "../zk/paths";
+import type { ZkClient } from "../zk/client";
+import { subtreeNodes, type SubtreeNode } from "./read-subtree";
+import { absolute, createTree } from "./write-tree";
+import { reason } from "./schema";
+
+export const copyInput = z.object({
+  source: z.string(),
+  target: z.string(),
+  targetClusterId: z.string().optional(),
+  withAcl: z.boolean().default(false),
+  move: z.boolean().default(false),
+  reason,
+}).strict();
+
+export type Progress = { phase: "reading" | "writing" | "verifying" | "deleting"; done: number; total: number };
+
+const sessionOf = async (clusterId: string): Promise<ZkClient> => {
+  const c = await getCluster(clusterId);
+  return getClient({ id: c.id, connectionString: c.connectionString, sessionTimeoutMs: c.sessionTimeoutMs });
+};
+
+async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], onProgress: (p: Progress) => void) {
+  let done = 0;
+  const mismatched: string[] = [];
+  let i = 0;
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    while (i < nodes.length) {
+      const n = nodes[i++];
+      const path = absolute(root, n.relative);
+      const got = await target.get(path).catch(() => null);
+      if (!got || !got.data.equals(n.data)) mismatched.push(path);
+      onProgress({ phase: "verifying", done: ++done, total: nodes.length });
+    }
+  }));
+  return mismatched;
+}
+
+/** The source must be exactly as read (no change since) before a move deletes it. */
+async function deleteUnchangedSource(source: ZkClient, nodes: SubtreeNode[], onProgress: (p: Progress) => void) {
+  for (const n of nodes) {
+    const now = await source.exists(n.path);
+    if (!now || now.mzxid !== n.stat.mzxid || now.pzxid !== n.stat.pzxid) {
+      throw new ConsoleError("SOURCE_CHANGED", 409, `the copy is complete and verified, but ${n.path} changed during the move, so the source was left intact; check it and delete it yourself`);
+    }
+  }
+  const ordered = [...nodes].sort((a, b) => b.depth - a.depth);
+  let done = 0;
+  for (const n of ordered) {
+    await source.delete(n.path, n.stat.version);
+    onProgress({ phase: "deleting", done: ++done, total: ordered.length });
+  }
+}
+
+/** Copy (or move) a subtree within a cluster or to another registered cluster. */
+export async function copySubtree({ ctx, clusterId, input, onProgress = () => {} }: { ctx: RequestCtx; clusterId: string; input: unknown; onProgress?: (p: Progress) => void }) {
+  const q = copyInput.parse(input);
+  const source = validatePath(q.source);
+  const target = validatePath(q.target);
+  const targetClusterId = q.targetClusterId ?? clusterId;
+  const sameCluster = targetClusterId === clusterId;
+  if (sameCluster && (target === source || target.startsWith(source === "/" ? "/" : source + "/"))) {
+    throw new ConsoleError("BAD_REQUEST", 400, `the target ${target} is inside the source ${source}; choose a path outside it`);
+  }
+  if (source === "/" || source === "/zookeeper") throw new ConsoleError("FORBIDDEN_PATH", 403, `${source} cannot be copied or moved as a whole; pick a subtree`);
+  const sourceCluster = await getCluster(clusterId);
+  if (q.move) authorizeWrite(ctx.actor, sourceCluster, [source], "delete");
+
+  return performMutation({
+    ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", action: "write", path: target, reason: q.reason,
+    details: { sourceClusterId: clusterId, sourceClusterName: sourceCluster.name, source, target, withAcl: q.withAcl },
+    run: async (targetClient) => {
+      const sourceClient = sameCluster ? targetClient : await sessionOf(clusterId);
+      if (await targetClient.exists(target)) throw new ConsoleError("NODE_EXISTS", 409, `the target ${target} already exists; choose a new path`);
+      if (!(await targetClient.exists(parentOf(target)))) throw new ConsoleError("NO_PARENT", 404, `the target's parent ${parentOf(target)} does not exist; create it first`);
+      const nodes: SubtreeNode[] = [];
+      for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
+        nodes.push(n);
+        onProgress({ phase: "reading", done: nodes.length, total: n.total });
+      }
+      if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${source} does not exist`);
+      try {
+        await createTree(targetClient, target, nodes.map((n) => ({ relative: n.relative, data: n.data, acl: n.acl })), { onProgress: (done) => onProgress({ phase: "writing", done, total: nodes.length }) });
+      } catch (e) {
+        const created = (e as { created?: string[] }).created ?? [];
+        throw new ConsoleError("PARTIAL_COPY", 409, `the copy stopped at ${(e as { failedPath?: string }).failedPath ?? target} (${(e as Error).message}) after creating ${created.length} of ${nodes.length} znodes under ${target}; the source is untouched`, { created: created.length, total: nodes.length, createdPaths: created.slice(0, 100) });
+      }
+      const mismatched = await verifyCopy(targetClient, target, nodes, onProgress);
+      if (mismatched.length) {
+        throw new ConsoleError("COPY_NOT_VERIFIED", 409, `${mismatched.length} copied znodes differ from the source (e.g. ${mismatched[0]}); the source was left intact`, { mismatched: mismatched.slice(0, 100) });
+      }
+      if (q.move) await deleteUnchangedSource(sourceClient, nodes, onProgress);
+      const ephemerals = nodes.filter((n) => !/^0*$/.test(String(n.stat.ephemeralOwner))).length;
+      return { copied: nodes.length, verified: true, sourceDeleted: q.move, ephemeralsCopiedAsPersistent: ephemerals, target, targetClusterId };
+    },
+    after: (r) => ({ details: { ...r, source, sourceClusterId: clusterId } }),
+  });
+}

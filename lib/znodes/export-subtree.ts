@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import { getCluster } from "../clusters/registry";
+import { validatePath } from "../zk/paths";
+import { subtreeNodes } from "./read-subtree";
+import { EXPORT_FORMAT, exportedNodeOf } from "./export-format";
+import { clientFor } from "./session";
+
+export const exportQuery = z.object({ path: z.string(), acl: z.enum(["true", "false"]).default("true") });
+
+/** Stream a subtree as an export file; validation and the root's existence are checked before the first byte. */
+export async function exportSubtree({ clusterId, input }: { clusterId: string; input: unknown }): Promise<ReadableStream<Uint8Array>> {
+  const q = exportQuery.parse(input);
+  const root = validatePath(q.path);
+  const cluster = await getCluster(clusterId);
+  const client = await clientFor(clusterId);
+  await client.get(root); // NO_NODE becomes a 404 before streaming starts
+  const encoder = new TextEncoder();
+  async function* chunks() {
+    const head = { format: EXPORT_FORMAT, formatVersion: 1, root, cluster: cluster.name, exportedAt: new Date().toISOString() };
+    yield encoder.encode(JSON.stringify(head).slice(0, -1) + ',"nodes":[\n');
+    let count = 0;
+    // On a failure the document stays unterminated: importing it fails as truncated
+    // instead of loading half a tree.
+    for await (const n of subtreeNodes(client, root, { withAcl: q.acl === "true" })) {
+      yield encoder.encode((count++ ? ",\n" : "") + JSON.stringify(exportedNodeOf(n)));
+    }
+    yield encoder.encode(`\n],"count":${count}}\n`);
+  }
+  const it = chunks();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await it.next();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (e) {
+        console.error(`[export] export of ${root} on cluster ${cluster.name} failed:`, e);
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await it.return(undefined);
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { z } from "zod";
+import { ConsoleError } from "../errors";
+import { performMutation, type RequestCtx } from "../mutations";
+import { validatePath } from "../zk/paths";
+import { isZkCode } from "../zk/errors";
+import type { AclEntry, ZkClient } from "../zk/client";
+import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./export-format";
+import { absolute, createTree } from "./write-tree";
+import { clientFor } from "./session";
+import { reason } from "./schema";
+
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+export const importQuery = z.object({
+  path: z.string(),
+  dryRun: z.enum(["true", "false"]).default("true"),
+  onExisting: z.enum(["skip", "overwrite"]).default("skip"),
+  acl: z.enum(["true", "false"]).default("false"),
+  reason,
+});
+
+type Planned = { path: string; node: ExportedNode; version?: number };
+export type ImportPlan = { creates: Planned[]; updates: Planned[]; unchanged: Planned[]; conflicts: (Planned & { why: string })[] };
+
+export function parseImportFile(body: unknown): ExportFile {
+  const parsed = exportFile.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConsoleError("BAD_IMPORT_FILE", 400, `the import file is not usable: ${issue.path.length ? issue.path.join(".") + ": " : ""}${issue.message}`);
+  }
+  for (const n of parsed.data.nodes) {
+    if (n.path !== "" && (n.path.startsWith("/") || n.path.split("/").some((s) => s === "" || s === "." || s === ".."))) {
+      throw new ConsoleError("BAD_IMPORT_FILE", 400, `the import file has an invalid relative path ${JSON.stringify(n.path)}`);
+    }
+  }
+  return parsed.data;
+}
+
+/** Compare the file with what is under `root` now; reads only. */
+export async function planImport(client: ZkClient, root: string, file: ExportFile, onExisting: "skip" | "overwrite"): Promise<ImportPlan> {
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: [], conflicts: [] };
+  let i = 0;
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    while (i < file.nodes.length) {
+      const node = file.nodes[i++];
+      const path = validatePath(absolute(root, node.path));
+      let current: { data: Buffer; stat: { version: number; ephemeralOwner: string } } | null = null;
+      try {
+        current = await client.get(path);
+      } catch (e) {
+        if (!isZkCode(e, "NO_NODE")) throw e;
+      }
+      if (!current) plan.creates.push({ path, node });
+      else if (current.data.equals(decodeValue(node))) plan.unchanged.push({ path, node, version: current.stat.version });
+      else if (!/^0*$/.test(String(current.stat.ephemeralOwner))) plan.conflicts.push({ path, node, version: current.stat.version, why: "an ephemeral znode is there" });
+      else if (onExisting === "overwrite") plan.updates.push({ path, node, version: current.stat.version });
+      else plan.conflicts.push({ path, node, version: current.stat.version, why: "exists with different data (import with onExisting=overwrite to replace it)" });
+    }
+  }));
+  for (const list of Object.values(plan)) list.sort((a: Planned, b: Planned) => a.path.localeCompare(b.path));
+  return plan;
+}
+
+const summary = (plan: ImportPlan, sample = 200) => ({
+  counts: { creates: plan.creates.length, updates: plan.updates.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.length },
+  creates: plan.creates.slice(0, sample).map((p) => p.path),
+  updates: plan.updates.slice(0, sample).map((p) => p.path),
+  unchanged: plan.unchanged.slice(0, sample).map((p) => p.path),
+  conflicts: plan.conflicts.slice(0, sample).map((p) => ({ path: p.path, why: p.why })),
+});
+
+const aclOf = (n: ExportedNode): AclEntry[] | undefined => n.acl?.map((a) => ({ scheme: a.scheme, auth: a.id, perms: a.perms }));
+
+/** Import an export file under `path`: a dry run reports the plan; a real run writes it, version-checked. */
+export async function importSubtree({ ctx, clusterId, query, body, onProgress = () => {} }: { ctx: RequestCtx; clusterId: string; query: unknown; body: unknown; onProgress?: (done: number, total: number) => void }) {
+  const q = importQuery.parse(query);
+  const root = validatePath(q.path);
+  const file = parseImportFile(body);
+  if (q.dryRun === "true") {
+    const plan = await planImport(await clientFor(clusterId), root, file, q.onExisting);
+    return { dryRun: true, root, ...summary(plan) };
+  }
+  return performMutation({
+    ctx, clusterId, operation: "import", action: "write", path: root, reason: q.reason,
+    details: { sourceRoot: file.root, sourceCluster: file.cluster, nodes: file.nodes.length, onExisting: q.onExisting },
+    run: async (client) => {
+      const plan = await planImport(client, root, file, q.onExisting);
+      const total = plan.creates.length + plan.updates.length;
+      let done = 0;
+      const rel = (p: string) => (p === root ? "" : root === "/" ? p.slice(1) : p.slice(root.length + 1));
+      let created: string[] = [];
+      try {
+        ({ created } = await createTree(client, root, plan.creates.map((c) => ({ relative: rel(c.path), data: decodeValue(c.node), acl: q.acl === "true" ? aclOf(c.node) : undefined })), { onProgress: () => onProgress(++done, total) }));
+      } catch (e) {
+        const partial = (e as { created?: string[] }).created ?? [];
+        throw new ConsoleError("PARTIAL_IMPORT", 409, `the import stopped at ${(e as { failedPath?: string }).failedPath} (${(e as Error).message}) after creating ${partial.length} znodes; nothing was updated`, { created: partial.length });
+      }
+      const updated: string[] = [];
+      const failed: { path: string; why: string }[] = [];
+      for (const u of plan.updates) {
+        try {
+          await client.set(u.path, decodeValue(u.node), u.version!); // the version seen while planning
+          updated.push(u.path);
+        } catch (e) {
+          failed.push({ path: u.path, why: (e as Error).message });
+        }
+        onProgress(++done, total);
+      }
+      return { dryRun: false, root, created: created.length, updated: updated.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.map((c) => ({ path: c.path, why: c.why })).slice(0, 200), conflictCount: plan.conflicts.length, failed };
+    },
+    after: (r) => ({ details: { created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflictCount, failed: r.failed.length } }),
+  });
+}

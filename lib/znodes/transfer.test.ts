@@ -1,0 +1,119 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCluster } from "../clusters/registry";
+import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
+import { closeSession, getClient } from "../zk/sessions";
+import type { ZkClient } from "../zk/client";
+import type { RequestCtx } from "../mutations";
+import { copySubtree, exportSubtree, importSubtree } from ".";
+
+const ctx = (): RequestCtx => ({ actor: { id: "u1", username: "ed", name: "ed", role: "editor", provider: "credentials" }, requestId: randomUUID(), sourceIp: null });
+
+/** Every node under root as relative path → bytes. */
+async function snapshot(client: ZkClient, root: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const visit = async (path: string) => {
+    out.set(path.slice(root.length), (await client.get(path)).data);
+    const { children } = await client.children(path);
+    for (let i = 0; i < children.length; i += 64) await Promise.all(children.slice(i, i + 64).map((c) => visit(`${path}/${c}`)));
+  };
+  await visit(root);
+  return out;
+}
+
+async function seed(client: ZkClient, root: string, branches: number, leaves: number) {
+  await client.create(root, Buffer.from("root"), 0);
+  for (let b = 0; b < branches; b++) {
+    await client.create(`${root}/b${b}`, Buffer.from(`branch ${b} ünïcode`), 0);
+    const jobs = [];
+    for (let l = 0; l < leaves; l++) {
+      // every third value is binary (random bytes, NULs included)
+      const value = l % 3 === 0 ? randomBytes(16) : Buffer.from(JSON.stringify({ b, l }));
+      jobs.push(client.create(`${root}/b${b}/l${l}`, value, 0));
+    }
+    await Promise.all(jobs);
+  }
+}
+
+const text = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+describe("copy, move, export and import against real ZooKeepers", () => {
+  let a: LocalEnsemble;
+  let b: LocalEnsemble;
+  let clusterA: string;
+  let clusterB: string;
+  const raw = (e: LocalEnsemble, id: string) => getClient({ id, connectionString: e.connectionString, sessionTimeoutMs: 10_000 });
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startEnsemble({ size: 1 }), startEnsemble({ size: 1 })]);
+    clusterA = (await createCluster({ name: `xfer-a-${Date.now()}`, connectionString: a.connectionString })).id;
+    clusterB = (await createCluster({ name: `xfer-b-${Date.now()}`, connectionString: b.connectionString })).id;
+  });
+  afterAll(async () => {
+    for (const id of [clusterA, clusterB, "raw-a", "raw-b"]) closeSession(id);
+    await Promise.all([a.stopAll(), b.stopAll()]);
+  });
+
+  it("copies a subtree within a cluster, data intact, source kept", async () => {
+    const client = await raw(a, "raw-a");
+    await seed(client, "/src", 5, 20);
+    const r = await copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/src", target: "/copy" } });
+    expect(r).toMatchObject({ copied: 106, verified: true, sourceDeleted: false });
+    expect(await snapshot(client, "/copy")).toEqual(await snapshot(client, "/src"));
+  });
+
+  it("refuses to copy into its own subtree or over an existing target", async () => {
+    await expect(copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/src", target: "/src/inner" } })).rejects.toMatchObject({ status: 400 });
+    await expect(copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/src", target: "/copy" } })).rejects.toMatchObject({ code: "NODE_EXISTS" });
+  });
+
+  it("moves a subtree to another cluster: data intact there, source gone", async () => {
+    const source = await raw(a, "raw-a");
+    const before = await snapshot(source, "/src");
+    const progress: string[] = [];
+    const r = await copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/src", target: "/moved", targetClusterId: clusterB, move: true }, onProgress: (p) => progress.push(p.phase) });
+    expect(r).toMatchObject({ copied: 106, verified: true, sourceDeleted: true });
+    expect(await snapshot(await raw(b, "raw-b"), "/moved")).toEqual(before);
+    expect(await source.exists("/src")).toBeNull();
+    expect(new Set(progress)).toEqual(new Set(["reading", "writing", "verifying", "deleting"]));
+  });
+
+  it("round-trips a 10,000-node tree through export and import byte for byte", async () => {
+    const client = await raw(a, "raw-a");
+    await seed(client, "/big", 20, 499); // 1 + 20 + 20*499 = 10,001 nodes
+    const file = JSON.parse(await text(await exportSubtree({ clusterId: clusterA, input: { path: "/big" } })));
+    expect(file).toMatchObject({ format: "zk-console-export", root: "/big", count: 10_001 });
+    expect(file.nodes.some((n: { encoding: string }) => n.encoding === "base64")).toBe(true);
+
+    const dry = await importSubtree({ ctx: ctx(), clusterId: clusterB, query: { path: "/restored" }, body: file });
+    expect(dry).toMatchObject({ dryRun: true, counts: { creates: 10_001, updates: 0, unchanged: 0, conflicts: 0 } });
+    expect(await (await raw(b, "raw-b")).exists("/restored")).toBeNull(); // the dry run wrote nothing
+
+    const real = await importSubtree({ ctx: ctx(), clusterId: clusterB, query: { path: "/restored", dryRun: "false" }, body: file });
+    expect(real).toMatchObject({ created: 10_001, updated: 0, failed: [] });
+    expect(await snapshot(await raw(b, "raw-b"), "/restored")).toEqual(await snapshot(client, "/big"));
+  });
+
+  it("plans unchanged, updates and conflicts against an existing tree", async () => {
+    const target = await raw(b, "raw-b");
+    const file = JSON.parse(await text(await exportSubtree({ clusterId: clusterA, input: { path: "/big" } })));
+    await target.set("/restored/b0/l1", Buffer.from("changed meanwhile"), 0);
+    const skip = await importSubtree({ ctx: ctx(), clusterId: clusterB, query: { path: "/restored" }, body: file });
+    expect(skip).toMatchObject({ counts: { creates: 0, updates: 0, unchanged: 10_000, conflicts: 1 } });
+    const overwrite = await importSubtree({ ctx: ctx(), clusterId: clusterB, query: { path: "/restored", onExisting: "overwrite", dryRun: "false" }, body: file });
+    expect(overwrite).toMatchObject({ created: 0, updated: 1, unchanged: 10_000 });
+    expect((await target.get("/restored/b0/l1")).data.toString()).toBe(JSON.stringify({ b: 0, l: 1 }));
+  });
+
+  it("rejects files that are not ours, truncated or escaping the target, writing nothing", async () => {
+    const bad = [
+      { hello: "world" },
+      { format: "zk-console-export", formatVersion: 1, root: "/x", exportedAt: "now", nodes: [{ path: "", data: "", encoding: "utf8" }], count: 2 },
+      { format: "zk-console-export", formatVersion: 1, root: "/x", exportedAt: "now", nodes: [{ path: "../escape", data: "", encoding: "utf8" }], count: 1 },
+    ];
+    for (const body of bad) {
+      await expect(importSubtree({ ctx: ctx(), clusterId: clusterB, query: { path: "/fresh", dryRun: "false" }, body })).rejects.toMatchObject({ code: "BAD_IMPORT_FILE", status: 400 });
+    }
+    expect(await (await raw(b, "raw-b")).exists("/fresh")).toBeNull();
+  });
+});
