@@ -82,7 +82,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
       const nodes: SubtreeNode[] = [];
       for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
         nodes.push(n);
-        onProgress({ phase: "reading", done: nodes.length, total: n.total });
+        onProgress({ phase: "reading", done: nodes.length, total: nodes.length });
       }
       if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${source} does not exist`);
       try {

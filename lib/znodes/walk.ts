@@ -1,40 +1,25 @@
 import type { RawStat, ZkClient } from "../zk/client";
-import { joinPath } from "../zk/paths";
+import { isZkCode } from "../zk/errors";
+import { pipelinedBfs } from "./bfs";
 
 export type WalkedNode = { path: string; depth: number; stat: RawStat };
 
-/** Breadth-first listing of a subtree (root included), a bounded number of requests in flight. */
+/** Every znode of a subtree (root included) with its Stat: one get_children2 per node, pipelined. */
 export async function walkSubtree(client: ZkClient, root: string, opts: { concurrency?: number; limit?: number } = {}): Promise<WalkedNode[]> {
-  const concurrency = opts.concurrency ?? 32;
   const limit = opts.limit ?? 2_000_000;
-  const rootStat = await client.exists(root);
-  if (!rootStat) return [];
-  const out: WalkedNode[] = [{ path: root, depth: 0, stat: rootStat }];
-  let cursor = 0;
-  const worker = async () => {
-    while (cursor < out.length) {
-      const node = out[cursor++];
-      if (node.stat.numChildren === 0) continue;
-      let children: string[];
-      try {
-        ({ children } = await client.children(node.path));
-      } catch (e) {
-        if ((e as { code?: string }).code === "NO_NODE") continue; // deleted meanwhile
-        throw e;
-      }
-      for (const name of children) {
-        const path = joinPath(node.path, name);
-        const stat = await client.exists(path);
-        if (stat) out.push({ path, depth: node.depth + 1, stat });
-        if (out.length > limit) throw new Error(`the subtree under ${root} has more than ${limit} znodes`);
-      }
+  const out: WalkedNode[] = [];
+  const visit = async (path: string, depth: number) => {
+    try {
+      const { children, stat } = await client.children(path);
+      return { item: { path, depth, stat }, children };
+    } catch (e) {
+      if (isZkCode(e, "NO_NODE")) return null; // deleted meanwhile
+      throw e;
     }
   };
-  // Workers stop when the queue is momentarily empty; loop until no worker found more work.
-  let seen = -1;
-  while (seen !== out.length) {
-    seen = out.length;
-    await Promise.all(Array.from({ length: concurrency }, worker));
+  for await (const node of pipelinedBfs(root, visit, opts.concurrency ?? 64)) {
+    out.push(node);
+    if (out.length > limit) throw new Error(`the subtree under ${root} has more than ${limit} znodes`);
   }
   return out;
 }
