@@ -27,10 +27,10 @@ function setStatus(entry: Entry, state: SessionState, reason?: string, sessionId
 function open(entry: Entry): Promise<ZkClient> {
   const Zk = ZooKeeper;
   const { connectionString, sessionTimeoutMs } = entry.target;
-  // response_counter_limit: by default the binding closes the handle (reported as
-  // "expired") after 10 idle polls in a row, which is what a stopped member looks like;
-  // that would turn every member restart into a new session. Real expiry still
-  // arrives from the C client's watcher.
+  // response_counter_limit: by default the binding kills the handle after 10 polls in a
+  // row without a complete reply, which a large reply (getChildren of ~100k names, read
+  // in many chunks) or a stopped member easily causes. Real expiry still arrives from
+  // the C client's watcher.
   const zk = new Zk({ connect: connectionString, timeout: sessionTimeoutMs, debug_level: Zk.constants.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false, response_counter_limit: 2_000_000_000 });
   entry.zk = zk;
   setStatus(entry, "connecting");

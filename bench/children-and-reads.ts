@@ -1,0 +1,188 @@
+// Benchmark through the console's HTTP API against its own local ZooKeeper:
+//  (a) list 100,000 children in pages of 1000, (b) 1,000 sequential znode reads,
+//  compared with the same reads through the raw ZkClient.
+// Run against a running console: BASE_URL=http://127.0.0.1:3000 ADMIN_USERNAME=admin ADMIN_PASSWORD=... npx tsx bench/children-and-reads.ts
+import fs from "node:fs";
+import path from "node:path";
+import ZooKeeper from "zookeeper";
+import { startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
+import { ZkClient } from "../lib/zk/client";
+import { createMany } from "../lib/demo/seed";
+
+const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+const USERNAME = process.env.ADMIN_USERNAME ?? "admin";
+const PASSWORD = process.env.ADMIN_PASSWORD ?? "";
+const CHILDREN = 100_000;
+const PAGE = 1000;
+const READS = 1000;
+const RESULTS = path.join(path.dirname(new URL(import.meta.url).pathname), "results", "children-and-reads.md");
+
+// ---- HTTP with a cookie jar -------------------------------------------------
+const jar = new Map<string, string>();
+function remember(res: Response) {
+  const cookies = (res.headers as unknown as { getSetCookie?: () => string[] }).getSetCookie?.() ?? [];
+  for (const c of cookies) {
+    const [pair] = c.split(";");
+    const eq = pair.indexOf("=");
+    const name = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || value === "") jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+async function http(method: string, urlPath: string, body?: unknown, form?: Record<string, string>): Promise<Response> {
+  const headers: Record<string, string> = { cookie: cookieHeader() };
+  let payload: string | undefined;
+  if (form) {
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    payload = new URLSearchParams(form).toString();
+  } else if (body !== undefined) {
+    headers["content-type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(BASE_URL + urlPath, { method, headers, body: payload, redirect: "manual" });
+  remember(res);
+  return res;
+}
+
+async function json<T>(res: Response, what: string): Promise<T> {
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+async function login() {
+  if (!PASSWORD) throw new Error("set ADMIN_PASSWORD (and ADMIN_USERNAME if not admin) to log in to the console");
+  const { csrfToken } = await json<{ csrfToken: string }>(await http("GET", "/api/auth/csrf"), "GET /api/auth/csrf");
+  const res = await http("POST", "/api/auth/callback/credentials", undefined, { csrfToken, username: USERNAME, password: PASSWORD, json: "true", callbackUrl: BASE_URL + "/" });
+  await res.text();
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) {
+    throw new Error(`login as ${USERNAME} failed (HTTP ${res.status}, no session cookie): check ADMIN_USERNAME/ADMIN_PASSWORD`);
+  }
+}
+
+// ---- stats -------------------------------------------------------------------
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+function summary(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: pct(s, 50), p99: pct(s, 99), total: samples.reduce((a, b) => a + b, 0), n: samples.length };
+}
+const ms = (x: number) => x.toFixed(2);
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t0];
+}
+
+// ---- main --------------------------------------------------------------------
+async function main() {
+  let ensemble: LocalEnsemble | null = null;
+  let handle: InstanceType<typeof ZooKeeper> | null = null;
+  let clusterId: string | null = null;
+  try {
+    await login();
+    console.log(`logged in to ${BASE_URL} as ${USERNAME}`);
+
+    ensemble = await startEnsemble({ size: 1 });
+    console.log(`ZooKeeper standalone at ${ensemble.connectionString}`);
+
+    // Raw client (same wrapper the console uses), for seeding and the baseline.
+    handle = new ZooKeeper({ connect: ensemble.connectionString, timeout: 30_000, debug_level: ZooKeeper.constants.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false, response_counter_limit: 2_000_000_000 } as ConstructorParameters<typeof ZooKeeper>[0]);
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error("raw client did not connect")), 30_000);
+      handle!.once("connect", () => { clearTimeout(t); resolve(); });
+      handle!.init({});
+    });
+    const raw = new ZkClient(handle, 30_000);
+
+    const { cluster } = await json<{ cluster: { id: string } }>(
+      await http("POST", "/api/v1/clusters", { name: `bench-${Date.now()}`, connectionString: ensemble.connectionString, sessionTimeoutMs: 30_000, environment: "test" }),
+      "POST /api/v1/clusters",
+    );
+    clusterId = cluster.id;
+    console.log(`registered cluster ${clusterId}`);
+
+    for (const p of ["/bench", "/bench/many", "/bench/reads"]) await raw.create(p, Buffer.alloc(0), 0);
+    // Short names keep the full child list (one getChildren reply) under ZooKeeper's 1 MB jute.maxbuffer.
+    let [, seedMs] = await timed(() => createMany(raw, "/bench/many", CHILDREN, (i) => `c${String(i).padStart(5, "0")}`, 200));
+    console.log(`seeded ${CHILDREN} children in ${(seedMs / 1000).toFixed(1)} s`);
+    [, seedMs] = await timed(() => createMany(raw, "/bench/reads", READS, (i) => `n${String(i).padStart(4, "0")}`, 100));
+    console.log(`seeded ${READS} small znodes in ${(seedMs / 1000).toFixed(1)} s`);
+    const readPaths = Array.from({ length: READS }, (_, i) => `/bench/reads/n${String(i).padStart(4, "0")}`);
+
+    // Warm-up: session and route compilation are not what we measure.
+    await json(await http("GET", `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent(readPaths[0])}`), "warm-up read");
+    await raw.get(readPaths[0]);
+
+    // (a) list all children in pages of 1000
+    const pageTimes: number[] = [];
+    const seen = new Set<string>();
+    const [, listTotal] = await timed(async () => {
+      for (let offset = 0; offset < CHILDREN; offset += PAGE) {
+        const [page, t] = await timed(async () =>
+          json<{ total: number; children: string[] }>(await http("GET", `/api/v1/clusters/${clusterId}/children?path=/bench/many&offset=${offset}&limit=${PAGE}`), `children page at ${offset}`),
+        );
+        pageTimes.push(t);
+        if (page.total !== CHILDREN) throw new Error(`page at ${offset} reports total ${page.total}, expected ${CHILDREN}`);
+        for (const c of page.children) seen.add(c);
+      }
+    });
+    if (seen.size !== CHILDREN) throw new Error(`listed ${seen.size} distinct children, expected ${CHILDREN}`);
+
+    // (b) 1,000 sequential reads through the API, then through the raw client
+    const apiReads: number[] = [];
+    for (const p of readPaths) {
+      const [, t] = await timed(async () => json(await http("GET", `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent(p)}`), `read ${p}`));
+      apiReads.push(t);
+    }
+    const rawReads: number[] = [];
+    for (const p of readPaths) {
+      const [, t] = await timed(() => raw.get(p));
+      rawReads.push(t);
+    }
+
+    const pages = summary(pageTimes);
+    const api = summary(apiReads);
+    const base = summary(rawReads);
+    const table = [
+      `# children-and-reads`,
+      ``,
+      `${new Date().toISOString()} · console ${BASE_URL} · ZooKeeper 3.8 standalone on loopback · ${CHILDREN.toLocaleString("en")} children, ${READS} reads`,
+      ``,
+      `| measurement | n | total (ms) | p50 (ms) | p99 (ms) | API / raw (p50) | API / raw (p99) |`,
+      `|---|---:|---:|---:|---:|---:|---:|`,
+      `| list ${CHILDREN.toLocaleString("en")} children via API, pages of ${PAGE} | ${pages.n} | ${ms(listTotal)} | ${ms(pages.p50)} | ${ms(pages.p99)} | – | – |`,
+      `| read znode via API (sequential) | ${api.n} | ${ms(api.total)} | ${ms(api.p50)} | ${ms(api.p99)} | ${(api.p50 / base.p50).toFixed(1)}× | ${(api.p99 / base.p99).toFixed(1)}× |`,
+      `| read znode via raw ZkClient (sequential) | ${base.n} | ${ms(base.total)} | ${ms(base.p50)} | ${ms(base.p99)} | 1.0× | 1.0× |`,
+      ``,
+      `The API read also fetches the ACL and formats data/Stat; the raw read is one getData.`,
+      ``,
+    ].join("\n");
+    console.log("\n" + table);
+    fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+    fs.writeFileSync(RESULTS, table);
+    console.log(`written to ${RESULTS}`);
+  } finally {
+    if (clusterId) {
+      try {
+        await (await http("DELETE", `/api/v1/clusters/${clusterId}`)).text();
+      } catch (e) {
+        console.error(`could not delete cluster ${clusterId}:`, e);
+      }
+    }
+    if (handle) {
+      try { handle.close(); } catch { /* already closed */ }
+    }
+    await ensemble?.stopAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);
