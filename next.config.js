@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native binding and the SQLite driver must be loaded by Node, not bundled.
   serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,

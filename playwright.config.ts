@@ -4,6 +4,8 @@ const port = process.env.E2E_PORT ?? "3100";
 
 export default defineConfig({
   testDir: "e2e",
+  // Separate output folders let several runs (E2E_PORT, NEXT_DIST_DIR) share a checkout.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { benchDatabase, machine } from "./setup";
+import { actorCtx } from "../lib/testing/actors";
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 
@@ -39,7 +40,7 @@ async function main() {
 
   let file = "";
   await time("console export (streamed, 64 in flight)", COUNT + 1, async () => {
-    file = await new Response(await exportSubtree({ clusterId: cluster.id, input: { path: "/src", acl: "false" } })).text();
+    file = await new Response(await exportSubtree({ ctx: actorCtx("viewer"), clusterId: cluster.id, input: { path: "/src", acl: "false" } })).text();
   });
   const parsed = JSON.parse(file);
 

@@ -28,7 +28,7 @@ export function newestMtime(dirs) {
   const walk = (p) => {
     const st = fs.statSync(p);
     if (st.isDirectory()) {
-      if (/node_modules|\.next|generated/.test(p)) return;
+      if (/node_modules|\.next|generated|\.test\.tsx?$/.test(p)) return;
       for (const f of fs.readdirSync(p)) walk(path.join(p, f));
     } else newest = Math.max(newest, st.mtimeMs);
   };
@@ -37,7 +37,7 @@ export function newestMtime(dirs) {
 }
 
 export function buildIfStale(env = {}) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const sources = newestMtime(["app", "lib", "components", "middleware.ts", "instrumentation.ts", "next.config.js", "package.json", "prisma"]);
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > sources) return;
   console.log("[prepare] building the console (next build)…");

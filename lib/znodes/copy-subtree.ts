@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getCluster } from "../clusters/registry";
 import { ConsoleError } from "../errors";
 import { authorizeWrite, performMutation, type RequestCtx } from "../mutations";
-import { getClient } from "../zk/sessions";
+import { clientFor } from "./session";
 import { parentOf, validatePath } from "../zk/paths";
 import type { ZkClient } from "../zk/client";
 import { subtreeNodes, type SubtreeNode } from "./read-subtree";
@@ -20,11 +20,6 @@ export const copyInput = z.object({
 }).strict();
 
 export type Progress = { phase: "reading" | "writing" | "verifying" | "deleting"; done: number; total: number };
-
-const sessionOf = async (clusterId: string): Promise<ZkClient> => {
-  const c = await getCluster(clusterId);
-  return getClient({ id: c.id, connectionString: c.connectionString, sessionTimeoutMs: c.sessionTimeoutMs });
-};
 
 async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], onProgress: (p: Progress) => void) {
   let done = 0;
@@ -70,13 +65,15 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   }
   if (source === "/" || source === "/zookeeper") throw new ConsoleError("FORBIDDEN_PATH", 403, `${source} cannot be copied or moved as a whole; pick a subtree`);
   const sourceCluster = await getCluster(clusterId);
+  const sourceClientOf = () => clientFor(ctx, clusterId, source); // the read check on the source
   if (q.move) authorizeWrite(ctx.actor, sourceCluster, [source], "delete");
+  else await sourceClientOf();
 
   return performMutation({
     ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", action: "write", path: target, reason: q.reason,
     details: { sourceClusterId: clusterId, sourceClusterName: sourceCluster.name, source, target, withAcl: q.withAcl },
     run: async (targetClient) => {
-      const sourceClient = sameCluster ? targetClient : await sessionOf(clusterId);
+      const sourceClient = sameCluster ? targetClient : await sourceClientOf();
       if (await targetClient.exists(target)) throw new ConsoleError("NODE_EXISTS", 409, `the target ${target} already exists; choose a new path`);
       if (!(await targetClient.exists(parentOf(target)))) throw new ConsoleError("NO_PARENT", 404, `the target's parent ${parentOf(target)} does not exist; create it first`);
       const nodes: SubtreeNode[] = [];

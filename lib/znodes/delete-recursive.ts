@@ -15,9 +15,9 @@ function refuseProtected(path: string) {
 }
 
 /** What a recursive delete would remove: count, depth, sample paths. */
-export async function previewSubtree({ clusterId, input }: { clusterId: string; input: unknown }) {
+export async function previewSubtree({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const path = validatePath(z.object({ path: z.string() }).parse(input).path);
-  const client = await clientFor(clusterId);
+  const client = await clientFor(ctx, clusterId, path);
   const nodes = await walkSubtree(client, path);
   if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${path} does not exist`);
   const depth = nodes.reduce((m, n) => Math.max(m, n.depth), 0);

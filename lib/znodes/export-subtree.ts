@@ -4,16 +4,17 @@ import { getCluster } from "../clusters/registry";
 import { validatePath } from "../zk/paths";
 import { subtreeNodes } from "./read-subtree";
 import { EXPORT_FORMAT, exportedNodeOf } from "./export-format";
+import type { RequestCtx } from "../mutations/context";
 import { clientFor } from "./session";
 
 export const exportQuery = z.object({ path: z.string(), acl: z.enum(["true", "false"]).default("true") });
 
 /** Stream a subtree as an export file; validation and the root's existence are checked before the first byte. */
-export async function exportSubtree({ clusterId, input }: { clusterId: string; input: unknown }): Promise<ReadableStream<Uint8Array>> {
+export async function exportSubtree({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }): Promise<ReadableStream<Uint8Array>> {
   const q = exportQuery.parse(input);
   const root = validatePath(q.path);
   const cluster = await getCluster(clusterId);
-  const client = await clientFor(clusterId);
+  const client = await clientFor(ctx, clusterId, root);
   await client.get(root); // NO_NODE becomes a 404 before streaming starts
   const encoder = new TextEncoder();
   async function* chunks() {

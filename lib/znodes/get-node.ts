@@ -2,14 +2,15 @@ import "server-only";
 import { z } from "zod";
 import { segmentsOf, validatePath } from "../zk/paths";
 import { formatAcl, formatData, formatStat } from "./format";
+import type { RequestCtx } from "../mutations/context";
 import { clientFor } from "./session";
 
 export const nodeQuery = z.object({ path: z.string({ required_error: "the path query parameter is required" }) });
 
 /** A znode's data, Stat and ACL. */
-export async function getNode({ clusterId, input }: { clusterId: string; input: unknown }) {
+export async function getNode({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const path = validatePath(nodeQuery.parse(input).path);
-  const client = await clientFor(clusterId);
+  const client = await clientFor(ctx, clusterId, path);
   const [{ data, stat }, { acl }] = await Promise.all([client.get(path), client.getAcl(path)]);
   return { path, name: segmentsOf(path).at(-1) ?? "/", data: formatData(data), stat: formatStat(stat), acl: formatAcl(acl) };
 }

@@ -78,7 +78,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
   const root = validatePath(q.path);
   const file = parseImportFile(body);
   if (q.dryRun === "true") {
-    const plan = await planImport(await clientFor(clusterId), root, file, q.onExisting);
+    const plan = await planImport(await clientFor(ctx, clusterId, root), root, file, q.onExisting);
     return { dryRun: true, root, ...summary(plan) };
   }
   return performMutation({

@@ -6,6 +6,7 @@ import { createMany } from "../demo/seed";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { closeSession, getClient } from "../zk/sessions";
 import type { ZkClient } from "../zk/client";
+import { actorCtx } from "../testing/actors";
 import { listChildrenPage } from "./list-children";
 
 const COUNT = 100_000;
@@ -17,7 +18,8 @@ describe("listChildrenPage with 100,000 children", () => {
   let zk: LocalEnsemble;
   let clusterId: string;
   let client: ZkClient;
-  const page = (input: Record<string, unknown>) => listChildrenPage({ clusterId, input });
+  const readerCtx = actorCtx("viewer");
+  const page = (input: Record<string, unknown>) => listChildrenPage({ ctx: readerCtx, clusterId, input });
 
   beforeAll(async () => {
     zk = await startEnsemble({ size: 1 });
@@ -99,7 +101,7 @@ describe("listChildrenPage with 100,000 children", () => {
   });
 
   it("answers NOT_FOUND for an unregistered cluster", async () => {
-    await expect(listChildrenPage({ clusterId: "no-such-cluster", input: { path: "/many" } })).rejects.toMatchObject({ status: 404 });
+    await expect(listChildrenPage({ ctx: readerCtx, clusterId: "no-such-cluster", input: { path: "/many" } })).rejects.toMatchObject({ status: 404 });
   });
 
   it("sees a new child and a deleted child on the next call (the cached listing is invalidated)", async () => {

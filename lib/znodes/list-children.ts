@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { validatePath } from "../zk/paths";
+import type { RequestCtx } from "../mutations/context";
 import { clientFor } from "./session";
 
 export const childrenQuery = z.object({
@@ -16,8 +17,8 @@ type Cached = { cversion: number; pzxid: number; names: string[] };
 const cache: Map<string, Cached> = ((globalThis as { __childrenCache?: Map<string, Cached> }).__childrenCache ??= new Map());
 const CACHE_ENTRIES = 32;
 
-async function sortedChildren(clusterId: string, path: string): Promise<string[]> {
-  const client = await clientFor(clusterId);
+async function sortedChildren(ctx: RequestCtx, clusterId: string, path: string): Promise<string[]> {
+  const client = await clientFor(ctx, clusterId, path);
   const key = `${clusterId}\u0000${path}`;
   const stat = await client.exists(path);
   if (!stat) {
@@ -35,10 +36,10 @@ async function sortedChildren(clusterId: string, path: string): Promise<string[]
 }
 
 /** One page of a znode's children (names only), sorted, optionally filtered by substring. */
-export async function listChildrenPage({ clusterId, input }: { clusterId: string; input: unknown }) {
+export async function listChildrenPage({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const q = childrenQuery.parse(input);
   const path = validatePath(q.path);
-  const all = await sortedChildren(clusterId, path);
+  const all = await sortedChildren(ctx, clusterId, path);
   const needle = q.filter.toLowerCase();
   const matching = needle ? all.filter((n) => n.toLowerCase().includes(needle)) : all;
   return { path, total: all.length, matched: matching.length, offset: q.offset, limit: q.limit, children: matching.slice(q.offset, q.offset + q.limit) };

@@ -47,19 +47,19 @@ describe("the mutation path against a real ZooKeeper", () => {
 
   it("refuses a stale version on set: a concurrent edit is never overwritten", async () => {
     await createNode({ ctx: ctx(), clusterId, path: "/cfg/shared", input: { data: "base" } });
-    const seen = (await getNode({ clusterId, input: { path: "/cfg/shared" } })).stat.version;
+    const seen = (await getNode({ ctx: ctx(), clusterId, input: { path: "/cfg/shared" } })).stat.version;
     await (await raw()).set("/cfg/shared", Buffer.from("theirs"), seen); // another client saves first
     const c = ctx();
     const err = await setData({ ctx: c, clusterId, path: "/cfg/shared", input: { data: "mine", version: seen } }).catch((e) => e);
     expect(err).toMatchObject({ code: "BAD_VERSION", status: 409, details: { expectedVersion: seen, currentVersion: seen + 1 } });
     expect(Buffer.from(err.details.current.base64, "base64").toString()).toBe("theirs");
-    expect((await getNode({ clusterId, input: { path: "/cfg/shared" } })).data.text).toBe("theirs");
+    expect((await getNode({ ctx: ctx(), clusterId, input: { path: "/cfg/shared" } })).data.text).toBe("theirs");
     const audit = await db().auditRecord.findFirstOrThrow({ where: { requestId: c.requestId } });
     expect(audit).toMatchObject({ operation: "set", outcome: "failed", beforeData: "theirs" });
   });
 
   it("sets data at the version the operator saw", async () => {
-    const seen = (await getNode({ clusterId, input: { path: "/cfg/shared" } })).stat.version;
+    const seen = (await getNode({ ctx: ctx(), clusterId, input: { path: "/cfg/shared" } })).stat.version;
     const stat = await setData({ ctx: ctx(), clusterId, path: "/cfg/shared", input: { data: "mine", version: seen } });
     expect(stat.version).toBe(seen + 1);
   });
@@ -82,7 +82,7 @@ describe("the mutation path against a real ZooKeeper", () => {
 
   it("deletes one node only at the version seen, and refuses a node with children", async () => {
     await expect(deleteNode({ ctx: ctx(), clusterId, path: "/cfg", input: { version: "0" } })).rejects.toMatchObject({ code: "NOT_EMPTY", status: 409 });
-    const v = (await getNode({ clusterId, input: { path: "/cfg/shared" } })).stat.version;
+    const v = (await getNode({ ctx: ctx(), clusterId, input: { path: "/cfg/shared" } })).stat.version;
     await expect(deleteNode({ ctx: ctx(), clusterId, path: "/cfg/shared", input: { version: String(v - 1) } })).rejects.toMatchObject({ code: "BAD_VERSION" });
     await deleteNode({ ctx: ctx(), clusterId, path: "/cfg/shared", input: { version: String(v) } });
     expect(await (await raw()).exists("/cfg/shared")).toBeNull();
@@ -93,7 +93,7 @@ describe("the mutation path against a real ZooKeeper", () => {
     await client.create("/tree", Buffer.alloc(0), 0);
     await createMany(client, "/tree", 50, (i) => `branch-${i}`);
     for (let b = 0; b < 50; b++) await createMany(client, `/tree/branch-${b}`, 99, (i) => `leaf-${i}`);
-    const preview = await previewSubtree({ clusterId, input: { path: "/tree" } });
+    const preview = await previewSubtree({ ctx: ctx(), clusterId, input: { path: "/tree" } });
     expect(preview).toMatchObject({ count: 5001, depth: 2 });
     expect(preview.samples.length).toBeGreaterThan(0);
     await expect(deleteNode({ ctx: ctx(), clusterId, path: "/tree", input: { recursive: "true", confirm: "/tre" } })).rejects.toMatchObject({ code: "CONFIRMATION_REQUIRED" });

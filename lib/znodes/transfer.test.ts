@@ -81,7 +81,7 @@ describe("copy, move, export and import against real ZooKeepers", () => {
   it("round-trips a 10,000-node tree through export and import byte for byte", async () => {
     const client = await raw(a, "raw-a");
     await seed(client, "/big", 20, 499); // 1 + 20 + 20*499 = 10,001 nodes
-    const file = JSON.parse(await text(await exportSubtree({ clusterId: clusterA, input: { path: "/big" } })));
+    const file = JSON.parse(await text(await exportSubtree({ ctx: ctx(), clusterId: clusterA, input: { path: "/big" } })));
     expect(file).toMatchObject({ format: "zk-console-export", root: "/big", count: 10_001 });
     expect(file.nodes.some((n: { encoding: string }) => n.encoding === "base64")).toBe(true);
 
@@ -96,7 +96,7 @@ describe("copy, move, export and import against real ZooKeepers", () => {
 
   it("plans unchanged, updates and conflicts against an existing tree", async () => {
     const target = await raw(b, "raw-b");
-    const file = JSON.parse(await text(await exportSubtree({ clusterId: clusterA, input: { path: "/big" } })));
+    const file = JSON.parse(await text(await exportSubtree({ ctx: ctx(), clusterId: clusterA, input: { path: "/big" } })));
     await target.set("/restored/b0/l1", Buffer.from("changed meanwhile"), 0);
     const skip = await importSubtree({ ctx: ctx(), clusterId: clusterB, query: { path: "/restored" }, body: file });
     expect(skip).toMatchObject({ counts: { creates: 0, updates: 0, unchanged: 10_000, conflicts: 1 } });

@@ -2,8 +2,8 @@
 import { route } from "@/lib/api/route";
 import { exportSubtree } from "@/lib/znodes";
 
-export const GET = route<{ id: string }>(async ({ params, query }) => {
-  const stream = await exportSubtree({ clusterId: params.id, input: query });
+export const GET = route<{ id: string }>(async ({ params, query, ctx }) => {
+  const stream = await exportSubtree({ ctx, clusterId: params.id, input: query });
   const name = (query.path ?? "root").replace(/[^\w.-]+/g, "_").replace(/^_+|_+$/g, "") || "root";
   return new Response(stream, {
     headers: { "Content-Type": "application/json", "Content-Disposition": `attachment; filename="zk-export-${name}.json"`, "Cache-Control": "no-store" },

@@ -5,7 +5,7 @@ import { createNode, deleteNode, getNode, setData } from "@/lib/znodes";
 
 type P = { id: string };
 
-export const GET = route<P>(async ({ params, query }) => getNode({ clusterId: params.id, input: query }));
+export const GET = route<P>(async ({ params, query, ctx }) => getNode({ ctx, clusterId: params.id, input: query }));
 
 export const POST = route<P>(async ({ params, query, ctx, body }) =>
   NextResponse.json(await createNode({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }), { status: 201 }));
