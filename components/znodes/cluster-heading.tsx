@@ -2,6 +2,7 @@
 
 import { EnvBadge } from "@/components/env-badge";
 import { ErrorBox } from "@/components/error-box";
+import { ClusterTabs } from "@/components/clusters/cluster-tabs";
 import { SessionStateLabel } from "@/components/session-state";
 import { useCluster } from "@/lib/api-client/use-cluster";
 
@@ -11,12 +12,15 @@ export function ClusterHeading({ clusterId }: { clusterId: string }) {
   if (cluster.isError) return <ErrorBox error={cluster.error} />;
   const { name, environment, readOnly, session, connectionString } = cluster.data;
   return (
-    <div className="cluster-heading">
-      <h1>{name}</h1>
-      <EnvBadge environment={environment} />
-      {readOnly && <span className="badge tag">read-only</span>}
-      <SessionStateLabel session={session} />
-      <code className="muted">{connectionString}</code>
-    </div>
+    <>
+      <div className="cluster-heading">
+        <h1>{name}</h1>
+        <EnvBadge environment={environment} />
+        {readOnly && <span className="badge tag">read-only</span>}
+        <SessionStateLabel session={session} />
+        <code className="muted">{connectionString}</code>
+      </div>
+      <ClusterTabs clusterId={clusterId} />
+    </>
   );
 }

@@ -44,6 +44,8 @@ export type Znode = {
   data: { base64: string; text: string | null; isBinary: boolean; json: unknown | null };
   stat: ZnodeStat;
   acl: AclEntry[];
+  /** What the signed-in user may do here (the server enforces it regardless). */
+  permissions: { write: boolean; admin: boolean };
 };
 
 export type ChildrenPage = {

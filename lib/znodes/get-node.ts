@@ -3,14 +3,14 @@ import { z } from "zod";
 import { segmentsOf, validatePath } from "../zk/paths";
 import { formatAcl, formatData, formatStat } from "./format";
 import type { RequestCtx } from "../mutations/context";
-import { clientFor } from "./session";
+import { permissionsAt, sessionFor } from "./session";
 
 export const nodeQuery = z.object({ path: z.string({ required_error: "the path query parameter is required" }) });
 
-/** A znode's data, Stat and ACL. */
+/** A znode's data, Stat and ACL, and what the actor may do to it. */
 export async function getNode({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const path = validatePath(nodeQuery.parse(input).path);
-  const client = await clientFor(ctx, clusterId, path);
+  const { client, cluster } = await sessionFor(ctx, clusterId, path);
   const [{ data, stat }, { acl }] = await Promise.all([client.get(path), client.getAcl(path)]);
-  return { path, name: segmentsOf(path).at(-1) ?? "/", data: formatData(data), stat: formatStat(stat), acl: formatAcl(acl) };
+  return { path, name: segmentsOf(path).at(-1) ?? "/", data: formatData(data), stat: formatStat(stat), acl: formatAcl(acl), permissions: permissionsAt(ctx, cluster, path) };
 }

@@ -1,13 +1,27 @@
 import "server-only";
-import { authorize } from "../auth/permissions";
+import { authorize, can } from "../auth/permissions";
 import { getCluster } from "../clusters/registry";
 import type { RequestCtx } from "../mutations/context";
 import { getClient } from "../zk/sessions";
 import type { ZkClient } from "../zk/client";
+import type { Cluster } from "../generated/prisma/client";
 
-/** The shared session of a registered cluster, after the read check for `path`. */
+/** The cluster and its shared session, after the read check for `path`. */
+export async function sessionFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<{ cluster: Cluster; client: ZkClient }> {
+  const cluster = await getCluster(clusterId);
+  authorize(ctx.actor, "read", cluster, path);
+  const client = await getClient({ id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs });
+  return { cluster, client };
+}
+
 export async function clientFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<ZkClient> {
-  const c = await getCluster(clusterId);
-  authorize(ctx.actor, "read", c, path);
-  return getClient({ id: c.id, connectionString: c.connectionString, sessionTimeoutMs: c.sessionTimeoutMs });
+  return (await sessionFor(ctx, clusterId, path)).client;
+}
+
+/** What the actor may do at `path`, so the UI shows only the controls that will work. */
+export function permissionsAt(ctx: RequestCtx, cluster: Cluster, path: string) {
+  return {
+    write: !cluster.readOnly && can(ctx.actor, "write", cluster, path),
+    admin: can(ctx.actor, "admin", cluster, path),
+  };
 }

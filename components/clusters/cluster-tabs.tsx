@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+// One entry per per-cluster screen. Each area adds its own line here.
+const TABS: { label: string; segment: string }[] = [
+  { label: "Znodes", segment: "znodes" },
+];
+
+export function ClusterTabs({ clusterId }: { clusterId: string }) {
+  const pathname = usePathname() ?? "";
+  const base = `/clusters/${encodeURIComponent(clusterId)}`;
+  return (
+    <nav className="cluster-tabs" aria-label="Cluster sections">
+      {TABS.map((t) => {
+        const href = `${base}/${t.segment}`;
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link key={t.segment} href={href} aria-current={active ? "page" : undefined} className={active ? "cluster-tab active" : "cluster-tab"}>
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
