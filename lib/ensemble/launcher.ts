@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { connectionStringOf, zooCfg, type EnsembleOptions, type MemberSpec } from "./config";
+import { connectionStringOf, dynamicConfig, myid, zooCfg, type EnsembleOptions, type MemberSpec } from "./config";
 import { fourLetterWord } from "./four-letter";
 import { freePorts } from "./ports";
 
@@ -19,6 +19,18 @@ export type LocalEnsemble = {
   stop(id: number, signal?: NodeJS.Signals): Promise<void>;
   signal(id: number, signal: NodeJS.Signals): void;
   stopAll(): Promise<void>;
+  /** Start one more member (ports allocated here) that knows the running members and itself:
+   * with reconfigEnabled it joins as a non-voting learner until a `reconfig -add` admits it. */
+  addMember(opts?: { observer?: boolean }): Promise<RunningMember>;
+};
+
+export type LaunchOptions = { size: number; baseDir?: string; admin?: boolean } & EnsembleOptions & {
+  /** Per-member settings on top of the common ones, e.g. `{ 3: { fourLetterWhitelist: "ruok" } }`. */
+  overrides?: Record<number, EnsembleOptions>;
+  /** How many of the `size` members (the last ones) are observers. */
+  observers?: number;
+  /** Extra JVM flags for every member, e.g. `-Dreadonlymode.enabled=true`. */
+  jvmFlags?: string[];
 };
 
 /** Why a local ZooKeeper cannot be started here, or null when it can. */
@@ -29,27 +41,15 @@ export function zookeeperMissing(): string | null {
   return null;
 }
 
-export async function startEnsemble(opts: { size: number; baseDir?: string; admin?: boolean } & EnsembleOptions): Promise<LocalEnsemble> {
+export async function startEnsemble(opts: LaunchOptions): Promise<LocalEnsemble> {
   const problem = zookeeperMissing();
   if (problem) throw new Error(problem);
   const baseDir = opts.baseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "zk-ensemble-"));
-  const ports = await freePorts(opts.size * 4);
-  const specs: MemberSpec[] = Array.from({ length: opts.size }, (_, i) => ({
-    id: i + 1,
-    host: "127.0.0.1",
-    clientPort: ports[i * 4],
-    quorumPort: ports[i * 4 + 1],
-    electionPort: ports[i * 4 + 2],
-    adminPort: opts.admin ? ports[i * 4 + 3] : undefined,
-    dataDir: path.join(baseDir, `member-${i + 1}`, "data"),
-  }));
-  const members: RunningMember[] = specs.map((spec) => {
-    fs.mkdirSync(spec.dataDir, { recursive: true });
-    fs.writeFileSync(path.join(spec.dataDir, "myid"), `${spec.id}\n`);
-    const configPath = path.join(baseDir, `member-${spec.id}`, "zoo.cfg");
-    fs.writeFileSync(configPath, zooCfg(spec, specs, opts));
-    return { ...spec, process: null, configPath, logPath: path.join(baseDir, `member-${spec.id}`, "server.log") };
-  });
+  const specs = await allocateMembers(baseDir, 1, opts.size, !!opts.admin);
+  const voters = opts.size - (opts.observers ?? 0);
+  specs.forEach((spec, i) => { if (i >= voters) spec.observer = true; });
+  const members: RunningMember[] = [];
+  for (const spec of specs) members.push(writeMember(baseDir, spec, specs, opts));
 
   const byId = (id: number) => {
     const m = members.find((x) => x.id === id);
@@ -61,11 +61,14 @@ export async function startEnsemble(opts: { size: number; baseDir?: string; admi
     const m = byId(id);
     if (m.process) return;
     const log = fs.openSync(m.logPath, "a");
-    m.process = spawn("java", ["-Xmx256m", "-Dzookeeper.log.dir=" + path.dirname(m.logPath), "-cp", ZK_CLASSPATH, "org.apache.zookeeper.server.quorum.QuorumPeerMain", m.configPath], {
+    // skipACL as a JVM flag: a reconfig test ensemble lets the console's plain session run `reconfig`.
+    const flags = [...(skipAclFor(opts, m.id) ? ["-Dzookeeper.skipACL=yes"] : []), ...(opts.jvmFlags ?? [])];
+    m.process = spawn("java", ["-Xmx256m", ...flags, "-Dzookeeper.log.dir=" + path.dirname(m.logPath), "-cp", ZK_CLASSPATH, "org.apache.zookeeper.server.quorum.QuorumPeerMain", m.configPath], {
       stdio: ["ignore", log, log],
     });
     fs.closeSync(log);
-    m.process.on("exit", () => { m.process = null; });
+    const child = m.process;
+    child.on("exit", () => { if (m.process === child) m.process = null; });
   };
 
   const stop = async (id: number, signal: NodeJS.Signals = "SIGTERM") => {
@@ -79,6 +82,16 @@ export async function startEnsemble(opts: { size: number; baseDir?: string; admi
     clearTimeout(timer);
   };
 
+  const addMember = async (add: { observer?: boolean } = {}) => {
+    const id = Math.max(...members.map((m) => m.id)) + 1;
+    const [spec] = await allocateMembers(baseDir, id, 1, !!opts.admin);
+    spec.observer = add.observer;
+    const member = writeMember(baseDir, spec, [...members, spec], opts);
+    members.push(member);
+    await start(id);
+    return member;
+  };
+
   const ensemble: LocalEnsemble = {
     baseDir,
     members,
@@ -87,10 +100,46 @@ export async function startEnsemble(opts: { size: number; baseDir?: string; admi
     stop,
     signal: (id, sig) => byId(id).process?.kill(sig),
     stopAll: async () => { await Promise.all(members.map((m) => stop(m.id))); },
+    addMember,
   };
   await Promise.all(members.map((m) => start(m.id)));
-  await waitServing(members, opts.size === 1 ? 1 : Math.floor(opts.size / 2) + 1);
+  await waitServing(members, voters === 1 ? 1 : Math.floor(voters / 2) + 1);
   return ensemble;
+}
+
+function skipAclFor(opts: LaunchOptions, id: number): boolean {
+  const o = { ...opts, ...opts.overrides?.[id] };
+  return o.skipACL ?? !!o.reconfigEnabled;
+}
+
+async function allocateMembers(baseDir: string, firstId: number, count: number, admin: boolean): Promise<MemberSpec[]> {
+  const ports = await freePorts(count * 4);
+  return Array.from({ length: count }, (_, i) => ({
+    id: firstId + i,
+    host: "127.0.0.1",
+    clientPort: ports[i * 4],
+    quorumPort: ports[i * 4 + 1],
+    electionPort: ports[i * 4 + 2],
+    adminPort: admin ? ports[i * 4 + 3] : undefined,
+    dataDir: path.join(baseDir, `member-${firstId + i}`, "data"),
+  }));
+}
+
+/** Write a member's myid, zoo.cfg (and dynamic config when reconfig is on) through the one generator. */
+function writeMember(baseDir: string, spec: MemberSpec, all: MemberSpec[], opts: LaunchOptions): RunningMember {
+  const dir = path.join(baseDir, `member-${spec.id}`);
+  fs.mkdirSync(spec.dataDir, { recursive: true });
+  fs.writeFileSync(path.join(spec.dataDir, "myid"), myid(spec));
+  const { overrides: _o, size: _s, baseDir: _b, admin: _a, jvmFlags: _j, observers: _obs, ...common } = opts;
+  const o: EnsembleOptions = { ...common, ...opts.overrides?.[spec.id] };
+  o.skipACL = skipAclFor(opts, spec.id) || undefined;
+  if (o.reconfigEnabled) {
+    o.dynamicConfigFile = path.join(dir, "zoo.cfg.dynamic");
+    fs.writeFileSync(o.dynamicConfigFile, dynamicConfig(all));
+  }
+  const configPath = path.join(dir, "zoo.cfg");
+  fs.writeFileSync(configPath, zooCfg(spec, all, o));
+  return { ...spec, process: null, configPath, logPath: path.join(dir, "server.log") };
 }
 
 /** Wait until at least `needed` members answer `srvr` with a mode (a quorum has formed). */
@@ -98,7 +147,8 @@ export async function waitServing(members: MemberSpec[], needed = members.length
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const answers = await Promise.all(members.map((m) => fourLetterWord(m.host, m.clientPort, "srvr", 1000).catch(() => "")));
-    if (answers.filter((a) => /Mode: (leader|follower|standalone|observer)/.test(a)).length >= needed) return;
+    // A member whose whitelist refuses srvr cannot tell its mode; it answered, so count it.
+    if (answers.filter((a) => /Mode: (leader|follower|standalone|observer)/.test(a) || a.includes("not in the whitelist")).length >= needed) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`ZooKeeper ensemble did not start serving within ${timeoutMs} ms (logs under ${path.dirname(members[0].dataDir)})`);
@@ -106,5 +156,5 @@ export async function waitServing(members: MemberSpec[], needed = members.length
 
 export async function modeOf(m: MemberSpec): Promise<string | null> {
   const a = await fourLetterWord(m.host, m.clientPort, "srvr", 1000).catch(() => "");
-  return /Mode: (\w+)/.exec(a)?.[1] ?? null;
+  return /Mode: ([\w-]+)/.exec(a)?.[1] ?? null;
 }
