@@ -1,7 +1,7 @@
-import { ensureBootstrapAdmin } from "./auth/bootstrap-admin";
+import { prepareAuth } from "./auth/startup";
 import { ensureDemoCluster } from "./demo/demo-cluster";
 
 export async function startup() {
-  await ensureBootstrapAdmin();
+  await prepareAuth();
   await ensureDemoCluster();
 }

@@ -1,12 +1,13 @@
-// The one wrapper around every /api/v1 route handler: session, input parsing,
+// The one wrapper around every /api/v1 route handler: CSRF check, session, input parsing,
 // and the single mapping from domain errors to HTTP.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError } from "zod";
-import { requireActor } from "../auth/session";
+import { actorFromRequest, unauthenticated } from "../auth/session";
 import type { RequestCtx } from "../mutations/context";
 import { ConsoleError } from "../errors";
+import { assertSameOrigin } from "./same-origin";
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -41,22 +42,32 @@ async function readJson(req: NextRequest, maxBytes = MAX_BODY_BYTES): Promise<un
   }
 }
 
-function clientIp(req: NextRequest): string | null {
+export function clientIp(req: { headers: Headers }): string | null {
   return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
 }
 
 export function route<P = Record<string, string>>(handler: Handler<P>) {
   return async (req: NextRequest, context: { params: Promise<P> }) => {
+    const requestId = randomUUID();
+    let response: Response;
     try {
-      const actor = await requireActor();
+      assertSameOrigin(req);
+      const actor = await actorFromRequest(req);
+      if (!actor) throw unauthenticated();
       const params = await context.params;
       const query = Object.fromEntries(req.nextUrl.searchParams.entries());
-      const ctx: RequestCtx = { actor, requestId: randomUUID(), sourceIp: clientIp(req) };
+      const ctx: RequestCtx = { actor, requestId, sourceIp: clientIp(req) };
       const result = await handler({ req, params, ctx, query, body: (maxBytes) => readJson(req, maxBytes) });
-      if (result instanceof Response) return result;
-      return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
+      response = result instanceof Response ? result : NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (e) {
-      return toErrorResponse(e);
+      response = toErrorResponse(e);
     }
+    // The id the audit trail records for this request, so an operator can find its records.
+    try {
+      if (!response.headers.has("X-Request-Id")) response.headers.set("X-Request-Id", requestId);
+    } catch {
+      // immutable headers (a proxied response): the id is in the audit trail anyway
+    }
+    return response;
   };
 }

@@ -1,6 +1,11 @@
+// Writing the trail. A ZooKeeper write is an intent row (before: no row, no write) plus an
+// outcome row linked to it (after); a login or a database change is one self-contained event row.
 import "server-only";
-import { db } from "../db/client";
 import { ConsoleError } from "../errors";
+import { appendAudit, type AuditRowInput } from "./chain";
+import type { Prisma } from "../generated/prisma/client";
+
+export type AuditValue = { data: string | null; hash: string | null; version?: number | null };
 
 export type AuditIntent = {
   requestId: string;
@@ -11,62 +16,101 @@ export type AuditIntent = {
   path?: string | null;
   targetPath?: string | null;
   reason?: string | null;
-  before?: { data: string | null; hash: string | null; version?: number | null };
+  before?: AuditValue;
   details?: Record<string, unknown>;
 };
 
 export type AuditOutcome = {
   outcome: "ok" | "failed";
   error?: string;
-  after?: { data: string | null; hash: string | null; version?: number | null };
+  after?: AuditValue;
   details?: Record<string, unknown>;
+};
+
+export type AuditEvent = AuditIntent & Omit<AuditOutcome, "outcome"> & { outcome: "ok" | "failed" };
+
+const json = (v: Record<string, unknown> | undefined) => (v ? JSON.stringify(v) : null);
+
+function contextRow(i: AuditIntent): AuditRowInput {
+  return {
+    requestId: i.requestId,
+    actorId: i.actor.id,
+    actorName: i.actor.name,
+    actorProvider: i.actor.provider ?? null,
+    sourceIp: i.sourceIp ?? null,
+    clusterId: i.cluster?.id ?? null,
+    clusterName: i.cluster?.name ?? null,
+    operation: i.operation,
+    path: i.path ?? null,
+    targetPath: i.targetPath ?? null,
+  };
+}
+
+const unavailable = (e: unknown) => {
+  console.error("[audit] could not write to the audit trail:", e);
+  return new ConsoleError("AUDIT_UNAVAILABLE", 503, "the change was refused because the audit trail cannot be written; check the console's database");
 };
 
 /** Write the intent. Fails closed: if the audit store refuses, the caller must not write. */
 export async function recordIntent(intent: AuditIntent): Promise<number> {
   try {
-    const row = await db().auditRecord.create({
-      data: {
-        requestId: intent.requestId,
-        actorId: intent.actor.id,
-        actorName: intent.actor.name,
-        actorProvider: intent.actor.provider ?? null,
-        sourceIp: intent.sourceIp ?? null,
-        clusterId: intent.cluster?.id ?? null,
-        clusterName: intent.cluster?.name ?? null,
-        operation: intent.operation,
-        path: intent.path ?? null,
-        targetPath: intent.targetPath ?? null,
-        reason: intent.reason ?? null,
-        beforeData: intent.before?.data ?? null,
-        beforeHash: intent.before?.hash ?? null,
-        versionBefore: intent.before?.version ?? null,
-        details: intent.details ? JSON.stringify(intent.details) : null,
-      },
+    const row = await appendAudit({
+      ...contextRow(intent),
+      kind: "intent",
+      reason: intent.reason ?? null,
+      beforeData: intent.before?.data ?? null,
+      beforeHash: intent.before?.hash ?? null,
+      versionBefore: intent.before?.version ?? null,
+      details: json(intent.details),
     });
     return row.id;
   } catch (e) {
-    console.error("[audit] could not write the audit intent:", e);
-    throw new ConsoleError("AUDIT_UNAVAILABLE", 503, "the change was refused because the audit trail cannot be written; check the console's database");
+    throw unavailable(e);
   }
 }
 
-/** Complete the record. A failure here is logged loudly; the ZooKeeper write already happened. */
-export async function recordOutcome(id: number, outcome: AuditOutcome): Promise<void> {
+/** The outcome row of an intent. A failure is logged loudly: the ZooKeeper write already happened. */
+export async function recordOutcome(intent: AuditIntent, intentId: number, outcome: AuditOutcome): Promise<void> {
   try {
-    await db().auditRecord.update({
-      where: { id },
-      data: {
-        outcome: outcome.outcome,
-        error: outcome.error ?? null,
-        afterData: outcome.after?.data ?? null,
-        afterHash: outcome.after?.hash ?? null,
-        versionAfter: outcome.after?.version ?? null,
-        details: outcome.details ? JSON.stringify(outcome.details) : undefined,
-        finishedAt: new Date(),
-      },
+    await appendAudit({
+      ...contextRow(intent),
+      kind: "outcome",
+      intentId,
+      outcome: outcome.outcome,
+      error: outcome.error ?? null,
+      afterData: outcome.after?.data ?? null,
+      afterHash: outcome.after?.hash ?? null,
+      versionAfter: outcome.after?.version ?? null,
+      details: json(outcome.details),
     });
   } catch (e) {
-    console.error(`[audit] could not record the outcome of audit record ${id}:`, outcome, e);
+    console.error(`[audit] could not record the outcome of audit record ${intentId}:`, outcome, e);
+  }
+}
+
+/**
+ * A self-contained record. With `tx` it commits or rolls back with the change it describes;
+ * without, a failure throws AUDIT_UNAVAILABLE so the caller can refuse.
+ */
+export async function recordEvent(event: AuditEvent, tx?: Prisma.TransactionClient): Promise<number> {
+  const row: AuditRowInput = {
+    ...contextRow(event),
+    kind: "event",
+    reason: event.reason ?? null,
+    beforeData: event.before?.data ?? null,
+    beforeHash: event.before?.hash ?? null,
+    versionBefore: event.before?.version ?? null,
+    afterData: event.after?.data ?? null,
+    afterHash: event.after?.hash ?? null,
+    versionAfter: event.after?.version ?? null,
+    details: json(event.details),
+    outcome: event.outcome,
+    error: event.error ?? null,
+  };
+  if (tx) return (await appendAudit(row, tx)).id;
+  try {
+    return (await appendAudit(row)).id;
+  } catch (e) {
+    throw unavailable(e);
   }
 }

@@ -15,3 +15,8 @@ export function auditValue(buf: Buffer | null | undefined): { data: string | nul
   }
   return { data: text.length > AUDIT_VALUE_CAP ? text.slice(0, AUDIT_VALUE_CAP) : text, hash: sha256(buf) };
 }
+
+/** A database record (cluster, grant, user) as an audit value: pretty JSON, so diffs are by line. */
+export function auditJson(value: unknown): { data: string | null; hash: string | null } {
+  return value === undefined || value === null ? { data: null, hash: null } : auditValue(Buffer.from(JSON.stringify(value, null, 2)));
+}

@@ -1,38 +1,73 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { db } from "../db/client";
-import { verifyPassword } from "./password";
+import { authorizeCredentials } from "./credentials-login";
+import { isGlobalAdmin } from "./permissions";
+import { adminLoginEnabled, ssoProviders } from "./providers";
+import { actorForToken } from "./session";
+import { completeSsoLogin, groupsFromClaims } from "./sso-login";
 
-const credentials = z.object({ username: z.string().min(1).max(128), password: z.string().min(1).max(1024) });
+const secureCookies = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
-// Providers slot in here: OIDC is added by the SSO work when its env vars are set.
-export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
-  providers: [
-    CredentialsProvider({
-      name: "Console account",
-      credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentials.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await db().user.findUnique({ where: { username: parsed.data.username } });
-        if (!user || user.disabled || !verifyPassword(parsed.data.password, user.passwordHash)) return null;
-        await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-        return { id: user.id, name: user.name ?? user.username };
+/** next-auth's options for one request: `sourceIp` goes into the audit records of sign-ins. */
+export function authOptionsFor({ sourceIp }: { sourceIp: string | null }): NextAuthOptions {
+  const secure = secureCookies();
+  const credentials = CredentialsProvider({
+    name: "Console account",
+    credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
+    authorize: (raw) => authorizeCredentials(raw, sourceIp),
+  });
+  return {
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
-      return token;
     },
-    session({ session, token }) {
-      (session as { uid?: unknown }).uid = token.uid;
-      return session;
+    providers: [...(adminLoginEnabled() ? [credentials] : []), ...ssoProviders()],
+    callbacks: {
+      async signIn({ account, profile, user }) {
+        if (!account || account.type !== "oauth") return true;
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const result = await completeSsoLogin({
+          provider: account.provider,
+          subject: account.providerAccountId,
+          name: user.name,
+          email: user.email,
+          preferredUsername: typeof claims.preferred_username === "string" ? claims.preferred_username : typeof claims.login === "string" ? claims.login : null,
+          groups: groupsFromClaims(claims),
+        }, sourceIp);
+        return "refused" in result ? `/login?error=${result.refused}` : true;
+      },
+      async jwt({ token, user, account }) {
+        if (!user) return token;
+        if (account?.type === "oauth") {
+          const row = await db().user.findUnique({ where: { provider_subject: { provider: account.provider, subject: account.providerAccountId } } });
+          token.uid = row?.id;
+        } else {
+          token.uid = user.id;
+        }
+        token.loginAt = Date.now();
+        return token;
+      },
+      // Runs on /api/auth/session: a disabled or revoked user's cookie is cleared here (a throw
+      // makes next-auth drop the session), so the browser learns at once that it is signed out.
+      async session({ session, token }) {
+        const actor = await actorForToken(token);
+        if (!actor) throw new Error("the session has ended: the user is disabled or its sessions were revoked");
+        session.uid = actor.id;
+        session.role = actor.role === "none" ? "custom" : actor.role;
+        session.isAdmin = isGlobalAdmin(actor);
+        session.user = { name: actor.name, email: session.user?.email ?? null };
+        return session;
+      },
     },
-  },
-};
+  };
+}
+
+/** For getServerSession and anything outside a request's sign-in flow. */
+export const authOptions: NextAuthOptions = authOptionsFor({ sourceIp: null });

@@ -1,6 +1,11 @@
 import "server-only";
 import { ConsoleError, notFound } from "../errors";
 import { db } from "../db/client";
+import { canSeeCluster, notFoundCluster, requireGlobalAdmin } from "../auth/permissions";
+import type { Actor } from "../auth/session";
+import { auditedDbChange } from "../audit/db-change";
+import { auditJson } from "../audit/values";
+import type { RequestCtx } from "../mutations/context";
 import { closeSession, sessionStatus } from "../zk/sessions";
 import { clusterInput, clusterPatch } from "./schema";
 import type { Cluster } from "../generated/prisma/client";
@@ -9,8 +14,14 @@ export type ClusterView = Cluster & { session: ReturnType<typeof sessionStatus> 
 
 const view = (c: Cluster): ClusterView => ({ ...c, session: sessionStatus(c.id) });
 
+/** Every registered cluster, unfiltered: for the console itself (demo, health), not for users. */
 export async function listClusters(): Promise<ClusterView[]> {
   return (await db().cluster.findMany({ orderBy: { name: "asc" } })).map(view);
+}
+
+/** The clusters the actor holds any grant on; the others are not revealed. */
+export async function listVisibleClusters(actor: Actor): Promise<ClusterView[]> {
+  return (await listClusters()).filter((c) => canSeeCluster(actor, c));
 }
 
 export async function getCluster(id: string): Promise<Cluster> {
@@ -23,6 +34,13 @@ export async function getClusterView(id: string): Promise<ClusterView> {
   return view(await getCluster(id));
 }
 
+/** One cluster, or 404 when the actor has no grant on it (same answer as an unknown id). */
+export async function getVisibleClusterView(actor: Actor, id: string): Promise<ClusterView> {
+  const cluster = await db().cluster.findUnique({ where: { id } });
+  if (!cluster || !canSeeCluster(actor, cluster)) throw notFoundCluster(id);
+  return view(cluster);
+}
+
 async function uniqueName<T>(op: () => Promise<T>, name?: string): Promise<T> {
   try {
     return await op();
@@ -32,22 +50,39 @@ async function uniqueName<T>(op: () => Promise<T>, name?: string): Promise<T> {
   }
 }
 
+/** Without authorization or audit: for the console itself and test set-up. Users go through registerCluster. */
 export async function createCluster(input: unknown): Promise<ClusterView> {
   const data = clusterInput.parse(input);
   return view(await uniqueName(() => db().cluster.create({ data }), data.name));
 }
 
-export async function updateCluster(id: string, input: unknown): Promise<ClusterView> {
+const ref = (c: Cluster) => ({ id: c.id, name: c.name });
+
+/** Register a cluster: admins only, audited in the same transaction. */
+export async function registerCluster({ ctx, input }: { ctx: RequestCtx; input: unknown }): Promise<ClusterView> {
+  requireGlobalAdmin(ctx.actor, "register clusters");
+  const data = clusterInput.parse(input);
+  const created = await auditedDbChange(ctx, { operation: "cluster_create", details: { name: data.name } },
+    (tx) => uniqueName(() => tx.cluster.create({ data }), data.name),
+    (c) => ({ cluster: ref(c), after: auditJson(c) }));
+  return view(created);
+}
+
+export async function changeCluster({ ctx, id, input }: { ctx: RequestCtx; id: string; input: unknown }): Promise<ClusterView> {
+  requireGlobalAdmin(ctx.actor, "change cluster settings");
   const data = clusterPatch.parse(input);
-  await getCluster(id);
-  const updated = await uniqueName(() => db().cluster.update({ where: { id }, data }), data.name);
+  const before = await getCluster(id);
+  const updated = await auditedDbChange(ctx, { operation: "cluster_update", cluster: ref(before), before: auditJson(before) },
+    (tx) => uniqueName(() => tx.cluster.update({ where: { id }, data }), data.name),
+    (c) => ({ after: auditJson(c) }));
   // A changed address or timeout needs a new session; the manager notices on next use too.
   if (data.connectionString || data.sessionTimeoutMs) closeSession(id);
   return view(updated);
 }
 
-export async function removeCluster(id: string): Promise<void> {
-  await getCluster(id);
-  await db().cluster.delete({ where: { id } });
+export async function unregisterCluster({ ctx, id }: { ctx: RequestCtx; id: string }): Promise<void> {
+  requireGlobalAdmin(ctx.actor, "remove clusters");
+  const before = await getCluster(id);
+  await auditedDbChange(ctx, { operation: "cluster_delete", cluster: ref(before), before: auditJson(before) }, (tx) => tx.cluster.delete({ where: { id } }));
   closeSession(id);
 }

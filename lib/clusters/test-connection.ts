@@ -1,5 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { requireGlobalAdmin } from "../auth/permissions";
+import { auditActor } from "../audit/db-change";
+import { recordEvent } from "../audit/record";
+import type { RequestCtx } from "../mutations/context";
 import { closeSession, getClient } from "../zk/sessions";
 import { connectionTestInput } from "./schema";
 
@@ -14,5 +18,20 @@ export async function testConnection(input: unknown): Promise<{ ok: true; latenc
     return { ok: true, latencyMs: Date.now() - started, rootChildren: children.length };
   } finally {
     closeSession(id);
+  }
+}
+
+/** The registry's connection test: admins only (it reaches out to any host:port), audited. */
+export async function testClusterConnection({ ctx, input }: { ctx: RequestCtx; input: unknown }) {
+  requireGlobalAdmin(ctx.actor, "test cluster connections");
+  const { connectionString } = connectionTestInput.parse(input);
+  const event = { ...auditActor(ctx), operation: "cluster_test", details: { connectionString } };
+  try {
+    const result = await testConnection(input);
+    await recordEvent({ ...event, outcome: "ok", details: { connectionString, latencyMs: result.latencyMs } });
+    return result;
+  } catch (e) {
+    await recordEvent({ ...event, outcome: "failed", error: (e as Error).message });
+    throw e;
   }
 }

@@ -1,5 +1,5 @@
-// The one mutation path: authorize, write the audit intent (no intent, no write),
-// perform the ZooKeeper operation, record the outcome. Every write goes through here.
+// The one mutation path: authorize, require a reason where the cluster demands one, write the
+// audit intent (no intent, no write), perform the ZooKeeper operation, record the outcome.
 import "server-only";
 import { getCluster } from "../clusters/registry";
 import { recordIntent, recordOutcome, type AuditIntent, type AuditOutcome } from "../audit/record";
@@ -9,6 +9,7 @@ import type { ZkClient } from "../zk/client";
 import type { Cluster } from "../generated/prisma/client";
 import { authorizeWrite, type WriteAction } from "./authorize";
 import type { RequestCtx } from "./context";
+import { requireReason } from "./reason";
 
 export type MutationSpec<T> = {
   ctx: RequestCtx;
@@ -25,12 +26,22 @@ export type MutationSpec<T> = {
   details?: Record<string, unknown>;
 };
 
+/** A move also deletes on its source cluster: that cluster's reason rule applies too. */
+async function sourceClusterOfMove(spec: MutationSpec<unknown>): Promise<Cluster | null> {
+  const sourceId = spec.details?.sourceClusterId;
+  if (spec.operation !== "move" || typeof sourceId !== "string" || sourceId === spec.clusterId) return null;
+  return getCluster(sourceId);
+}
+
 export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   const cluster = await getCluster(spec.clusterId);
   authorizeWrite(spec.ctx.actor, cluster, [spec.path, spec.targetPath], spec.action);
+  requireReason(cluster, spec.reason);
+  const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
+  if (source) requireReason(source, spec.reason);
   const client = await getClient({ id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs });
   const before = spec.before ? await spec.before(client, cluster) : undefined;
-  const auditId = await recordIntent({
+  const intent: AuditIntent = {
     requestId: spec.ctx.requestId,
     actor: { id: spec.ctx.actor.id, name: spec.ctx.actor.name, provider: spec.ctx.actor.provider },
     sourceIp: spec.ctx.sourceIp,
@@ -41,14 +52,15 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     reason: spec.reason,
     before,
     details: spec.details,
-  });
+  };
+  const auditId = await recordIntent(intent);
   try {
     const result = await spec.run(client, cluster);
-    await recordOutcome(auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
+    await recordOutcome(intent, auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
     return result;
   } catch (e) {
     const err = toZkError(e, spec.path);
-    await recordOutcome(auditId, { outcome: "failed", error: err.message, details: (err as { details?: Record<string, unknown> }).details });
+    await recordOutcome(intent, auditId, { outcome: "failed", error: err.message, details: (err as { details?: Record<string, unknown> }).details });
     throw err;
   }
 }

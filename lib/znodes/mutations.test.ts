@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db/client";
+import { auditRowOfRequest } from "../audit/query";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { createMany } from "../demo/seed";
@@ -31,7 +31,7 @@ describe("the mutation path against a real ZooKeeper", () => {
     const r = await createNode({ ctx: c, clusterId, path: "/cfg/app/settings", input: { data: '{"a":1}', createParents: true, reason: "setup" } });
     expect(r.path).toBe("/cfg/app/settings");
     expect(r.parentsCreated).toEqual(["/cfg", "/cfg/app"]);
-    const audit = await db().auditRecord.findFirstOrThrow({ where: { requestId: c.requestId } });
+    const audit = await auditRowOfRequest(c.requestId);
     expect(audit).toMatchObject({ operation: "create", path: "/cfg/app/settings", outcome: "ok", afterData: '{"a":1}', reason: "setup", actorName: "editor" });
   });
 
@@ -54,7 +54,7 @@ describe("the mutation path against a real ZooKeeper", () => {
     expect(err).toMatchObject({ code: "BAD_VERSION", status: 409, details: { expectedVersion: seen, currentVersion: seen + 1 } });
     expect(Buffer.from(err.details.current.base64, "base64").toString()).toBe("theirs");
     expect((await getNode({ ctx: ctx(), clusterId, input: { path: "/cfg/shared" } })).data.text).toBe("theirs");
-    const audit = await db().auditRecord.findFirstOrThrow({ where: { requestId: c.requestId } });
+    const audit = await auditRowOfRequest(c.requestId);
     expect(audit).toMatchObject({ operation: "set", outcome: "failed", beforeData: "theirs" });
   });
 

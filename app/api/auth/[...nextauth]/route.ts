@@ -1,6 +1,12 @@
-// /api/auth/* – next-auth sign-in, callback, session and sign-out endpoints
+// /api/auth/* – next-auth sign-in, callback, session and sign-out endpoints (own CSRF tokens)
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import type { NextRequest } from "next/server";
+import { clientIp } from "@/lib/api/route";
+import { authOptionsFor } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+type Ctx = { params: Promise<{ nextauth: string[] }> };
+
+// Options per request, so sign-in audit records carry the source address.
+const handler = (req: NextRequest, ctx: Ctx) => NextAuth(req, ctx, authOptionsFor({ sourceIp: clientIp(req) }));
+
 export { handler as GET, handler as POST };

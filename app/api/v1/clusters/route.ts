@@ -1,8 +1,8 @@
-// GET/POST /api/v1/clusters – list and register clusters
-import { route } from "@/lib/api/route";
-import { createCluster, listClusters } from "@/lib/clusters";
+// GET/POST /api/v1/clusters – the clusters the caller may see; register one (admins, audited)
 import { NextResponse } from "next/server";
+import { route } from "@/lib/api/route";
+import { listVisibleClusters, registerCluster } from "@/lib/clusters";
 
-export const GET = route(async () => ({ clusters: await listClusters() }));
+export const GET = route(async ({ ctx }) => ({ clusters: await listVisibleClusters(ctx.actor) }));
 
-export const POST = route(async ({ body }) => NextResponse.json({ cluster: await createCluster(await body()) }, { status: 201 }));
+export const POST = route(async ({ ctx, body }) => NextResponse.json({ cluster: await registerCluster({ ctx, input: await body() }) }, { status: 201 }));

@@ -1,14 +1,14 @@
-// GET/PATCH/DELETE /api/v1/clusters/{id} – one registered cluster
+// GET/PATCH/DELETE /api/v1/clusters/{id} – one registered cluster (changes: admins, audited)
 import { route } from "@/lib/api/route";
-import { getClusterView, removeCluster, updateCluster } from "@/lib/clusters";
+import { changeCluster, getVisibleClusterView, unregisterCluster } from "@/lib/clusters";
 
 type P = { id: string };
 
-export const GET = route<P>(async ({ params }) => ({ cluster: await getClusterView(params.id) }));
+export const GET = route<P>(async ({ ctx, params }) => ({ cluster: await getVisibleClusterView(ctx.actor, params.id) }));
 
-export const PATCH = route<P>(async ({ params, body }) => ({ cluster: await updateCluster(params.id, await body()) }));
+export const PATCH = route<P>(async ({ ctx, params, body }) => ({ cluster: await changeCluster({ ctx, id: params.id, input: await body() }) }));
 
-export const DELETE = route<P>(async ({ params }) => {
-  await removeCluster(params.id);
+export const DELETE = route<P>(async ({ ctx, params }) => {
+  await unregisterCluster({ ctx, id: params.id });
   return { ok: true };
 });

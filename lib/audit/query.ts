@@ -1,0 +1,73 @@
+import "server-only";
+import { requireGlobalAdmin } from "../auth/permissions";
+import { db } from "../db/client";
+import { notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { RequestCtx } from "../mutations/context";
+import { toEntry, type AuditEntry } from "./entry";
+import { auditFilter, type AuditFilter } from "./schema";
+
+const underPrefix = (prefix: string): Prisma.AuditRecordWhereInput =>
+  prefix === "/" ? {} : { OR: [{ path: prefix }, { path: { startsWith: prefix + "/" } }, { targetPath: prefix }, { targetPath: { startsWith: prefix + "/" } }] };
+
+function outcomeIs(outcome: AuditFilter["outcome"]): Prisma.AuditRecordWhereInput {
+  if (!outcome) return {};
+  if (outcome === "pending") return { kind: "intent", outcomeRecord: { is: null } };
+  return { OR: [{ kind: { not: "intent" }, outcome }, { kind: "intent", outcomeRecord: { is: { outcome } } }] };
+}
+
+export function whereOf(f: AuditFilter): Prisma.AuditRecordWhereInput {
+  return {
+    AND: [
+      { kind: { in: ["intent", "event"] } },
+      f.actor ? { OR: [{ actorName: { contains: f.actor } }, { actorId: f.actor }] } : {},
+      f.clusterId ? { clusterId: f.clusterId } : {},
+      f.pathPrefix ? underPrefix(f.pathPrefix) : {},
+      f.operation ? { operation: f.operation } : {},
+      outcomeIs(f.outcome),
+      f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {},
+      f.requestId ? { requestId: f.requestId } : {},
+      f.before ? { id: { lt: f.before } } : {},
+    ],
+  };
+}
+
+/** One page of entries, newest first; `nextBefore` continues the list. */
+export async function findAuditEntries(f: AuditFilter): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+  const rows = await db().auditRecord.findMany({ where: whereOf(f), orderBy: { id: "desc" }, take: f.limit, include: { outcomeRecord: true } });
+  const entries = rows.map((r) => toEntry(r, r.outcomeRecord));
+  return { entries, nextBefore: rows.length === f.limit ? rows[rows.length - 1].id : null };
+}
+
+export async function listAudit({ ctx, input }: { ctx: RequestCtx; input: unknown }) {
+  requireGlobalAdmin(ctx.actor, "read the audit trail");
+  return findAuditEntries(auditFilter.parse(input));
+}
+
+export async function getAuditEntry(id: number): Promise<AuditEntry> {
+  const row = Number.isSafeInteger(id) ? await db().auditRecord.findUnique({ where: { id }, include: { outcomeRecord: true, intent: true } }) : null;
+  if (!row) throw notFound(`no audit record ${id}`);
+  // An outcome row stands for its operation: show the whole operation.
+  if (row.intent) return toEntry(row.intent, row);
+  return toEntry(row, row.outcomeRecord);
+}
+
+export async function readAuditEntry({ ctx, id }: { ctx: RequestCtx; id: string }) {
+  requireGlobalAdmin(ctx.actor, "read the audit trail");
+  return { entry: await getAuditEntry(Number(id)) };
+}
+
+/** The operation a request performed (intent and outcome merged), for tests and support. */
+export async function auditEntryOfRequest(requestId: string): Promise<AuditEntry> {
+  const row = await db().auditRecord.findFirst({ where: { requestId, kind: { in: ["intent", "event"] } }, orderBy: { id: "asc" }, include: { outcomeRecord: true } });
+  if (!row) throw notFound(`no audit record for request ${requestId}`);
+  return toEntry(row, row.outcomeRecord);
+}
+
+/** The same, flat in the row's own shape: the intent's columns completed by its outcome's. */
+export async function auditRowOfRequest(requestId: string) {
+  const row = await db().auditRecord.findFirst({ where: { requestId, kind: { in: ["intent", "event"] } }, orderBy: { id: "asc" }, include: { outcomeRecord: true } });
+  if (!row) throw notFound(`no audit record for request ${requestId}`);
+  const { outcomeRecord: o, ...intent } = row;
+  return o ? { ...intent, outcome: o.outcome, error: o.error, afterData: o.afterData, afterHash: o.afterHash, versionAfter: o.versionAfter } : intent;
+}

@@ -1,0 +1,20 @@
+// Records written before the hash chain existed (migration 0004) have no hash. They are sealed
+// into the chain once, at the first start-up after the upgrade, and only while no record has a
+// hash yet: afterwards a record without a hash is tampering, and verify reports it.
+import "server-only";
+import { db } from "../db/client";
+import { GENESIS, recordHash } from "./chain";
+
+export async function sealLegacyAuditRecords(): Promise<number> {
+  return db().$transaction(async (tx) => {
+    if ((await tx.auditRecord.count({ where: { hash: { not: null } } })) > 0) return 0;
+    const rows = await tx.auditRecord.findMany({ orderBy: { id: "asc" } });
+    let prevHash = GENESIS;
+    for (const row of rows) {
+      const hash = recordHash(row, prevHash);
+      await tx.auditRecord.update({ where: { id: row.id }, data: { prevHash, hash } });
+      prevHash = hash;
+    }
+    return rows.length;
+  });
+}

@@ -1,0 +1,41 @@
+// The bootstrap admin's (and any console account's) password sign-in.
+import "server-only";
+import { z } from "zod";
+import { db } from "../db/client";
+import { auditLogin, auditLoginFailure } from "./login-audit";
+import { verifyPassword, hashPassword } from "./password";
+import { loginPause, RATE_LIMITED_OPERATION } from "./rate-limit";
+
+const credentials = z.object({ username: z.string().trim().min(1).max(128), password: z.string().min(1).max(1024) });
+
+/** Thrown to the login form (next-auth passes the message through as the error). */
+export class LoginRefused extends Error {}
+
+// Checked against when the username is unknown, so the answer takes as long either way.
+const DUMMY_HASH = hashPassword("not-a-password");
+
+/** The user to sign in, or null for a wrong username/password; throws LoginRefused when paused. */
+export async function authorizeCredentials(raw: unknown, sourceIp: string | null): Promise<{ id: string; name: string } | null> {
+  const parsed = credentials.safeParse(raw);
+  if (!parsed.success) return null;
+  const { username, password } = parsed.data;
+  const attempt = { username, provider: "credentials", sourceIp };
+  const pause = await loginPause(username, sourceIp);
+  if (pause) {
+    await auditLoginFailure(attempt, "rate limited: too many failed sign-ins", RATE_LIMITED_OPERATION);
+    throw new LoginRefused(pause);
+  }
+  const user = await db().user.findUnique({ where: { username } });
+  const passwordOk = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && !!user?.passwordHash;
+  if (!user || !passwordOk) {
+    await auditLoginFailure({ ...attempt, userId: user?.id }, "wrong username or password");
+    return null;
+  }
+  if (user.disabled) {
+    await auditLoginFailure({ ...attempt, userId: user.id }, "the account is disabled");
+    return null;
+  }
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await auditLogin({ ...attempt, userId: user.id });
+  return { id: user.id, name: user.name ?? user.username };
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordEvent } from "../audit/record";
+
+export type LoginAttempt = { username: string; userId?: string | null; provider: string; sourceIp: string | null };
+
+/** A successful sign-in. Fails closed: no record, no session. */
+export async function auditLogin(a: LoginAttempt, details?: Record<string, unknown>): Promise<void> {
+  await recordEvent({ requestId: randomUUID(), actor: { id: a.userId ?? null, name: a.username, provider: a.provider }, sourceIp: a.sourceIp, operation: "login", outcome: "ok", details });
+}
+
+/** A refused sign-in; when even that cannot be written, the log keeps it. */
+export async function auditLoginFailure(a: LoginAttempt, error: string, operation = "login_failed"): Promise<void> {
+  await recordEvent({ requestId: randomUUID(), actor: { id: a.userId ?? null, name: a.username, provider: a.provider }, sourceIp: a.sourceIp, operation, outcome: "failed", error })
+    .catch((e) => console.error(`[auth] could not audit a failed sign-in of ${JSON.stringify(a.username)}:`, e));
+}

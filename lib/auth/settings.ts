@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+
+/** What an unknown user gets at first login: a global role, or none (login refused unless a group mapping applies). */
+export const DEFAULT_ROLES = ["viewer", "editor", "none"] as const;
+export type DefaultRole = (typeof DEFAULT_ROLES)[number];
+
+export const isDefaultRole = (v: unknown): v is DefaultRole => typeof v === "string" && (DEFAULT_ROLES as readonly string[]).includes(v);
+
+/** DEFAULT_ROLE from the environment, viewer when unset. An invalid value is a start-up error. */
+export function envDefaultRole(): DefaultRole {
+  const raw = process.env.DEFAULT_ROLE?.trim();
+  if (!raw) return "viewer";
+  if (!isDefaultRole(raw)) throw new Error(`DEFAULT_ROLE=${raw} is not valid: use one of ${DEFAULT_ROLES.join(", ")}`);
+  return raw;
+}
+
+/** The admin setting when one was saved, else DEFAULT_ROLE. */
+export async function defaultRole(tx: Prisma.TransactionClient = db()): Promise<DefaultRole> {
+  const row = await tx.setting.findUnique({ where: { key: "defaultRole" } });
+  const saved = row ? (JSON.parse(row.value) as unknown) : undefined;
+  return isDefaultRole(saved) ? saved : envDefaultRole();
+}
