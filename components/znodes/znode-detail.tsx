@@ -1,14 +1,47 @@
 "use client";
 
+import { useState, type ReactNode } from "react";
 import { ErrorBox } from "@/components/error-box";
+import { DataEditor } from "@/components/editing/data-editor";
+import { ZnodeToolbar } from "@/components/editing/znode-toolbar";
+import type { Znode } from "@/lib/api-client/types";
+import { useCluster } from "@/lib/api-client/use-cluster";
 import { useZnode } from "@/lib/api-client/use-znode";
 import { AclTable } from "./acl-table";
 import { ChildrenList } from "./children-list";
 import { StatTable } from "./stat-table";
 import { ZnodeData } from "./znode-data";
 
+const DEFAULT_MAX_DATA_BYTES = 1024 * 1024;
+
+type TabProps = { clusterId: string; path: string; znode: Znode };
+
+// One entry per tab of the detail pane; each area adds its own line.
+const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] = [
+  {
+    id: "node",
+    label: "Data, Stat & ACL",
+    render: ({ znode }) => (
+      <>
+        <ZnodeData data={znode.data} />
+        <div className="tables">
+          <StatTable stat={znode.stat} />
+          <AclTable acl={znode.acl} />
+        </div>
+      </>
+    ),
+  },
+];
+
 export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: string }) {
   const znode = useZnode(clusterId, path);
+  const cluster = useCluster(clusterId);
+  const [tab, setTab] = useState(TABS[0].id);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ path: string; message: string } | null>(null);
+  const active = TABS.find((t) => t.id === tab) ?? TABS[0];
+  const maxBytes = cluster.data?.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES;
+
   return (
     <div className="detail" data-testid="detail">
       <h2 className="detail-path">
@@ -18,13 +51,30 @@ export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: stri
       {znode.isError && <ErrorBox error={znode.error} />}
       {znode.isSuccess && (
         <>
+          <ZnodeToolbar clusterId={clusterId} znode={znode.data} maxBytes={maxBytes} editing={editing === path} onEdit={() => setEditing(path)} onNotice={(message, at) => setNotice({ path: at, message })} />
+          {notice?.path === path && (
+            <p className="notice ok" role="status" data-testid="notice">{notice.message}</p>
+          )}
+          {editing === path && (
+            <DataEditor
+              key={path}
+              clusterId={clusterId}
+              path={path}
+              znode={znode.data}
+              maxBytes={maxBytes}
+              onDone={(message) => { setEditing(null); if (message) setNotice({ path, message }); }}
+            />
+          )}
           {/* Keyed by path so the filter and scroll position start fresh on each node. */}
           <ChildrenList key={path} clusterId={clusterId} path={path} />
-          <ZnodeData data={znode.data.data} />
-          <div className="tables">
-            <StatTable stat={znode.data.stat} />
-            <AclTable acl={znode.data.acl} />
+          <div className="detail-tabs" role="tablist" aria-label="Znode details">
+            {TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" className="detail-tab" aria-selected={t.id === active.id} onClick={() => setTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
           </div>
+          <div role="tabpanel" aria-label={active.label}>{active.render({ clusterId, path, znode: znode.data })}</div>
         </>
       )}
     </div>

@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's structured details, e.g. the current value on a version conflict. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ApiError";
@@ -25,11 +27,12 @@ export async function apiFetch<T>(url: string, { method = "GET", body, signal }:
   return payload as T;
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+export function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = typeof error?.code === "string" ? error.code : "HTTP_" + status;
   const message = typeof error?.message === "string" ? error.message : `request failed with status ${status}`;
-  return new ApiError(status, code, message);
+  const details = error?.details && typeof error.details === "object" ? (error.details as Record<string, unknown>) : undefined;
+  return new ApiError(status, code, message, details);
 }
 
 export function errorMessage(error: unknown): string {

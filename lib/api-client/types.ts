@@ -56,3 +56,47 @@ export type ChildrenPage = {
   limit: number;
   children: string[];
 };
+
+export type NodeType = "persistent" | "persistent_sequential" | "ephemeral" | "ephemeral_sequential" | "container" | "persistent_ttl" | "persistent_sequential_ttl";
+
+export type Encoding = "utf8" | "base64";
+
+export type CreateZnodeInput = { data?: string; encoding?: Encoding; nodeType: NodeType; ttlMs?: number; createParents?: boolean; reason?: string };
+
+export type CreateZnodeResult = { path: string; parentsCreated: string[]; stat: ZnodeStat; ephemeral: boolean };
+
+export type SetDataInput = { data: string; encoding: Encoding; version: number; reason?: string };
+
+/** `details` of a 409 BAD_VERSION: what is there now, to compare and merge. */
+export type VersionConflict = { expectedVersion: number; currentVersion: number; current: { base64: string; stat: ZnodeStat } };
+
+export type SubtreePreview = { path: string; count: number; depth: number; samples: string[]; ephemerals: number };
+
+export type Progress = { phase: string; done: number; total: number };
+
+export type CopyInput = { source: string; target: string; targetClusterId?: string; withAcl: boolean; move: boolean; reason?: string };
+
+export type CopyResult = { copied: number; verified: boolean; sourceDeleted: boolean; ephemeralsCopiedAsPersistent: number; target: string; targetClusterId: string };
+
+export type ImportOptions = { path: string; onExisting: "skip" | "overwrite"; acl: boolean; reason?: string };
+
+export type ImportPlan = {
+  dryRun: true;
+  root: string;
+  counts: { creates: number; updates: number; unchanged: number; conflicts: number };
+  creates: string[];
+  updates: string[];
+  unchanged: string[];
+  conflicts: { path: string; why: string }[];
+};
+
+export type ImportReport = {
+  dryRun: false;
+  root: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  conflicts: { path: string; why: string }[];
+  conflictCount: number;
+  failed: { path: string; why: string }[];
+};

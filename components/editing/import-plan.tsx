@@ -1,0 +1,49 @@
+import type { ImportPlan, ImportReport } from "@/lib/api-client/types";
+
+function PathList({ title, count, paths }: { title: string; count: number; paths: string[] }) {
+  return (
+    <section data-testid={`plan-${title.toLowerCase()}`}>
+      <h3>{title}: {count.toLocaleString("en-US")}</h3>
+      {paths.length > 0 && (
+        <ul>
+          {paths.map((p) => <li key={p}>{p}</li>)}
+          {count > paths.length && <li className="muted">… and {(count - paths.length).toLocaleString("en-US")} more</li>}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function ImportPlanView({ plan }: { plan: ImportPlan }) {
+  return (
+    <div>
+      <p role="status">Dry run: nothing was written. Applying it would do this under <code>{plan.root}</code>:</p>
+      <div className="plan" data-testid="import-plan">
+        <PathList title="Creates" count={plan.counts.creates} paths={plan.creates} />
+        <PathList title="Updates" count={plan.counts.updates} paths={plan.updates} />
+        <PathList title="Unchanged" count={plan.counts.unchanged} paths={plan.unchanged} />
+        <PathList title="Conflicts" count={plan.counts.conflicts} paths={plan.conflicts.map((c) => `${c.path}: ${c.why}`)} />
+      </div>
+    </div>
+  );
+}
+
+export function ImportReportView({ report }: { report: ImportReport }) {
+  return (
+    <div className="report notice ok" role="status" data-testid="import-report">
+      <p>
+        Imported under <code>{report.root}</code>: {report.created.toLocaleString("en-US")} created, {report.updated.toLocaleString("en-US")} updated,{" "}
+        {report.unchanged.toLocaleString("en-US")} unchanged, {report.conflictCount.toLocaleString("en-US")} left alone (conflicts).
+      </p>
+      {report.failed.length > 0 && (
+        <div className="problem">
+          <strong>{report.failed.length} updates failed (changed by someone else meanwhile):</strong>
+          <ul>{report.failed.map((f) => <li key={f.path}>{f.path}: {f.why}</li>)}</ul>
+        </div>
+      )}
+      {report.conflicts.length > 0 && (
+        <ul>{report.conflicts.map((c) => <li key={c.path}>{c.path}: {c.why}</li>)}</ul>
+      )}
+    </div>
+  );
+}

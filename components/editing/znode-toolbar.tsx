@@ -1,0 +1,51 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { parentPath } from "@/lib/api-client/refresh";
+import type { Znode } from "@/lib/api-client/types";
+import { znodeHref } from "@/lib/api-client/znode-path";
+import { CopyMoveDialog } from "./copy-move-dialog";
+import { CreateDialog } from "./create-dialog";
+import { DeleteDialog, isProtectedPath } from "./delete-dialog";
+import { ExportButton } from "./export-button";
+import { ImportDialog } from "./import-dialog";
+import "./editing.css";
+
+type Dialog = "create" | "delete" | "copy" | "import" | null;
+type Props = { clusterId: string; znode: Znode; maxBytes: number; editing: boolean; onEdit: () => void; onNotice: (message: string, at: string) => void };
+
+/** Actions on the current znode; the write actions only for users who may write here. */
+export function ZnodeToolbar({ clusterId, znode, maxBytes, editing, onEdit, onNotice }: Props) {
+  const router = useRouter();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const { path } = znode;
+  const canWrite = znode.permissions.write && !(path === "/zookeeper" || path.startsWith("/zookeeper/"));
+  const close = () => setDialog(null);
+
+  return (
+    <div className="znode-toolbar" role="toolbar" aria-label="Znode actions">
+      {canWrite ? (
+        <>
+          <button type="button" className="button" onClick={onEdit} disabled={editing}>Edit data</button>
+          <button type="button" className="button" onClick={() => setDialog("create")}>New child</button>
+          {!isProtectedPath(path) && <button type="button" className="button" onClick={() => setDialog("copy")}>Copy / move</button>}
+          <button type="button" className="button" onClick={() => setDialog("import")}>Import</button>
+          {!isProtectedPath(path) && <button type="button" className="button danger" onClick={() => setDialog("delete")}>Delete</button>}
+        </>
+      ) : (
+        <span className="muted" data-testid="read-only-note">{znode.permissions.write ? "ZooKeeper's own tree is read-only here." : "You can browse but not change znodes here."}</span>
+      )}
+      <span className="spacer" />
+      <ExportButton clusterId={clusterId} path={path} />
+      {dialog === "create" && <CreateDialog clusterId={clusterId} parent={path} maxBytes={maxBytes} onClose={close} />}
+      {dialog === "import" && <ImportDialog clusterId={clusterId} path={path} onClose={close} />}
+      {dialog === "delete" && (
+        <DeleteDialog clusterId={clusterId} znode={znode} onClose={close} onDeleted={(message) => { close(); onNotice(message, parentPath(path)); router.push(znodeHref(clusterId, parentPath(path))); }} />
+      )}
+      {dialog === "copy" && (
+        <CopyMoveDialog clusterId={clusterId} path={path} onClose={(moved) => { close(); if (moved) router.push(znodeHref(moved.clusterId, moved.path)); }} />
+      )}
+    </div>
+  );
+}
