@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ZooKeeper from "zookeeper";
 import { startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
-import { ZkClient } from "../lib/zk/client";
+import { closeSession, getClient } from "../lib/zk/sessions";
 import { createMany } from "../lib/demo/seed";
 
 const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
@@ -88,14 +88,15 @@ async function main() {
     ensemble = await startEnsemble({ size: 1 });
     console.log(`ZooKeeper standalone at ${ensemble.connectionString}`);
 
-    // Raw client (same wrapper the console uses), for seeding and the baseline.
+    // The raw binding in this process is the baseline; seeding goes through a console session.
     handle = new ZooKeeper({ connect: ensemble.connectionString, timeout: 30_000, debug_level: ZooKeeper.constants.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false, response_counter_limit: 2_000_000_000 } as ConstructorParameters<typeof ZooKeeper>[0]);
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error("raw client did not connect")), 30_000);
       handle!.once("connect", () => { clearTimeout(t); resolve(); });
       handle!.init({});
     });
-    const raw = new ZkClient(handle, 30_000);
+    const raw = { get: (p: string) => handle!.get(p, false) };
+    const seeder = await getClient({ id: "bench-seed", connectionString: ensemble.connectionString, sessionTimeoutMs: 30_000 });
 
     const { cluster } = await json<{ cluster: { id: string } }>(
       await http("POST", "/api/v1/clusters", { name: `bench-${Date.now()}`, connectionString: ensemble.connectionString, sessionTimeoutMs: 30_000, environment: "test" }),
@@ -104,11 +105,11 @@ async function main() {
     clusterId = cluster.id;
     console.log(`registered cluster ${clusterId}`);
 
-    for (const p of ["/bench", "/bench/many", "/bench/reads"]) await raw.create(p, Buffer.alloc(0), 0);
+    for (const p of ["/bench", "/bench/many", "/bench/reads"]) await seeder.create(p, Buffer.alloc(0), 0);
     // Short names keep the full child list (one getChildren reply) under ZooKeeper's 1 MB jute.maxbuffer.
-    let [, seedMs] = await timed(() => createMany(raw, "/bench/many", CHILDREN, (i) => `c${String(i).padStart(5, "0")}`, 200));
+    let [, seedMs] = await timed(() => createMany(seeder, "/bench/many", CHILDREN, (i) => `c${String(i).padStart(5, "0")}`, 200));
     console.log(`seeded ${CHILDREN} children in ${(seedMs / 1000).toFixed(1)} s`);
-    [, seedMs] = await timed(() => createMany(raw, "/bench/reads", READS, (i) => `n${String(i).padStart(4, "0")}`, 100));
+    [, seedMs] = await timed(() => createMany(seeder, "/bench/reads", READS, (i) => `n${String(i).padStart(4, "0")}`, 100));
     console.log(`seeded ${READS} small znodes in ${(seedMs / 1000).toFixed(1)} s`);
     const readPaths = Array.from({ length: READS }, (_, i) => `/bench/reads/n${String(i).padStart(4, "0")}`);
 
@@ -172,6 +173,7 @@ async function main() {
         console.error(`could not delete cluster ${clusterId}:`, e);
       }
     }
+    closeSession("bench-seed");
     if (handle) {
       try { handle.close(); } catch { /* already closed */ }
     }

@@ -29,3 +29,59 @@ describe("ZkClient against a real ZooKeeper", () => {
     expect(await client.exists("/versioned")).toBeNull();
   });
 });
+
+describe("ZkClient watches, auth and config against a real ZooKeeper", () => {
+  let zk: LocalEnsemble;
+  const target = () => ({ id: "client-watch-test", connectionString: zk.connectionString, sessionTimeoutMs: 10_000 });
+  const next = <T>() => {
+    let resolve!: (v: T) => void;
+    const promise = new Promise<T>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  beforeAll(async () => { zk = await startEnsemble({ size: 1 }); });
+  afterAll(async () => { closeSession("client-watch-test"); await zk.stopAll(); });
+
+  it("fires a one-shot data watch on change and a child watch on a new child", async () => {
+    const client = await getClient(target());
+    await client.create("/watched", Buffer.from("v0"), 0);
+    const data = next<unknown>();
+    const kids = next<unknown>();
+    expect((await client.getWatched("/watched", data.resolve)).data.toString()).toBe("v0");
+    expect((await client.childrenWatched("/watched", kids.resolve)).children).toEqual([]);
+    await client.set("/watched", Buffer.from("v1"), 0);
+    expect(await data.promise).toEqual({ type: "changed", path: "/watched" });
+    await client.create("/watched/child", Buffer.alloc(0), 0);
+    expect(await kids.promise).toEqual({ type: "children", path: "/watched" });
+  });
+
+  it("watches a path that does not exist yet and reports its creation and deletion", async () => {
+    const client = await getClient(target());
+    const created = next<unknown>();
+    expect(await client.existsWatched("/later", created.resolve)).toBeNull();
+    await client.create("/later", Buffer.alloc(0), 0);
+    expect(await created.promise).toEqual({ type: "created", path: "/later" });
+    const deleted = next<unknown>();
+    await client.getWatched("/later", deleted.resolve);
+    await client.delete("/later", 0);
+    expect(await deleted.promise).toEqual({ type: "deleted", path: "/later" });
+  });
+
+  it("authenticates with a digest identity and then passes a digest ACL", async () => {
+    const client = await getClient(target());
+    await client.addAuth("digest", "ops:secret");
+    await client.create("/guarded", Buffer.from("x"), 0);
+    // ops:secret hashed as ZooKeeper does: base64(sha1("ops:secret")).
+    const { createHash } = await import("node:crypto");
+    const id = `ops:${createHash("sha1").update("ops:secret").digest("base64")}`;
+    await client.setAcl("/guarded", 0, [{ scheme: "digest", auth: id, perms: 31 }]);
+    expect((await client.get("/guarded")).data.toString()).toBe("x");
+    expect((await client.getAcl("/guarded")).acl).toEqual([{ scheme: "digest", auth: id, perms: 31 }]);
+  });
+
+  it("reads the ensemble configuration", async () => {
+    const client = await getClient(target());
+    const { data } = await client.getConfig();
+    expect(data.toString()).toMatch(/version=|^$/m);
+  });
+});

@@ -1,10 +1,10 @@
 // The session manager against real ZooKeeper processes: one shared session per
 // cluster, fast failure when nothing answers, and survival of member restarts.
-import ZooKeeper from "zookeeper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEnsemble, waitServing, type LocalEnsemble } from "../ensemble/launcher";
 import { freePorts } from "../ensemble/ports";
 import type { ZkClient } from "./client";
+import { expireSession } from "../testing/expire-session";
 import { closeSession, getClient, sessionStatus, type SessionTarget } from "./sessions";
 
 const PERSISTENT = 0;
@@ -113,22 +113,8 @@ describe("session manager, standalone server", () => {
     const t = targetFor("expiring");
     const client = await getClient(t);
     const { sessionId } = sessionStatus(t.id);
-    // Expire the session for real: a second native client takes it over with the
-    // same id and password and closes it, which ends the session on the server.
-    const handle = (globalThis as { __zkSessions?: Map<string, { zk: { client_id: string; client_password: string } | null }> }).__zkSessions?.get(t.id)?.zk;
-    expect(handle).toBeTruthy();
-    const thief = new ZooKeeper({ connect: zk.connectionString, timeout: t.sessionTimeoutMs, client_id: handle!.client_id, client_password: handle!.client_password, debug_level: ZooKeeper.constants.ZOO_LOG_LEVEL_ERROR });
-    let stolenId = "";
-    await new Promise<void>((resolve) => {
-      thief.once("connect", () => {
-        // Close at once, before the original handle reconnects and takes the session back.
-        stolenId = String(thief.client_id);
-        thief.close();
-        resolve();
-      });
-      thief.init({});
-    });
-    expect(stolenId).toBe(sessionId);
+    // Expire the session for real (lib/testing/expire-session.ts).
+    expect(await expireSession(t.id, zk.connectionString)).toBe(sessionId);
 
     await untilState(t.id, "expired");
     expect(sessionStatus(t.id).reason).toMatch(/expired/);

@@ -1,86 +1,128 @@
-// One ZooKeeper session per registered cluster, held on globalThis so Next.js
-// hot reload does not leak handles. Connects lazily, lets the C client reconnect
-// on its own, and replaces the handle after expiry (a dead handle must never be
-// reused or closed twice: the binding can crash the process).
-import ZooKeeper from "zookeeper";
+// One ZooKeeper session per registered cluster, each in its own child process, held on
+// globalThis so Next.js hot reload does not leak them. Connects lazily, lets the C client
+// reconnect on its own, and replaces the session after expiry or a crashed process (a dead
+// handle is never reused: the worker exits with it).
+import { createHash } from "node:crypto";
 import { ConsoleError, unavailable } from "../errors";
-import { ZkClient, type ZkHandle } from "./client";
+import { ZkClient } from "./client";
+import { SessionProcess, type StateEvent } from "./session-process";
 
-export type SessionTarget = { id: string; connectionString: string; sessionTimeoutMs: number };
+export type AuthIdentity = { scheme: string; credential: string };
+export type SessionTarget = { id: string; connectionString: string; sessionTimeoutMs: number; auth?: AuthIdentity[] };
 export type SessionState = "idle" | "connecting" | "connected" | "expired" | "failed";
 export type SessionStatus = { state: SessionState; reason?: string; sessionId?: string; since: string };
 
+/** What watchers of a cluster need to know: a reconnect keeps watches, a new session does not. */
+export type SessionEvent =
+  | { kind: "connected"; sessionId: string; newSession: boolean }
+  | { kind: "disconnected"; reason: string }
+  | { kind: "ended"; reason: string };
+
 type Entry = {
   target: SessionTarget;
-  zk: ZkHandle | null;
+  fingerprint: string;
+  proc: SessionProcess | null;
+  client: ZkClient | null;
   ready: Promise<ZkClient> | null;
   status: SessionStatus;
+  password?: string;
+  lastSessionId?: string;
 };
 
-const registry: Map<string, Entry> = ((globalThis as { __zkSessions?: Map<string, Entry> }).__zkSessions ??= new Map());
+type Registry = { entries: Map<string, Entry>; listeners: Map<string, Set<(e: SessionEvent) => void>> };
+const registry: Registry = ((globalThis as { __zkSessionRegistry?: Registry }).__zkSessionRegistry ??= { entries: new Map(), listeners: new Map() });
 
+const fingerprintOf = (t: SessionTarget) =>
+  createHash("sha256").update(JSON.stringify([t.connectionString, t.sessionTimeoutMs, t.auth ?? []])).digest("hex");
 
 function setStatus(entry: Entry, state: SessionState, reason?: string, sessionId?: string) {
   entry.status = { state, reason, sessionId, since: new Date().toISOString() };
 }
 
-function open(entry: Entry): Promise<ZkClient> {
-  const Zk = ZooKeeper;
-  const { connectionString, sessionTimeoutMs } = entry.target;
-  // response_counter_limit: by default the binding kills the handle after 10 polls in a
-  // row without a complete reply, which a large reply (getChildren of ~100k names, read
-  // in many chunks) or a stopped member easily causes. Real expiry still arrives from
-  // the C client's watcher.
-  const zk = new Zk({ connect: connectionString, timeout: sessionTimeoutMs, debug_level: Zk.constants.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false, response_counter_limit: 2_000_000_000 });
-  entry.zk = zk;
-  setStatus(entry, "connecting");
-  const client = new ZkClient(zk, sessionTimeoutMs);
-
-  zk.on("connect", () => {
-    if (entry.zk !== zk) return;
-    setStatus(entry, "connected", undefined, (zk as unknown as { client_id?: string }).client_id);
-  });
-  zk.on("connecting", () => {
-    if (entry.zk === zk) setStatus(entry, "connecting", "connection lost; the client is reconnecting");
-  });
-  zk.on("close", (_self: unknown, code: number) => {
-    // The binding already closed the native handle: drop it, never close it again.
-    if (entry.zk !== zk) return;
-    entry.zk = null;
-    entry.ready = null;
-    const expired = code === Zk.constants.ZOO_EXPIRED_SESSION_STATE;
-    setStatus(entry, expired ? "expired" : "failed", expired ? "the session expired; a new one is opened on the next request" : "ZooKeeper rejected the session's authentication");
-  });
-
-  return new Promise<ZkClient>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      // Keep the handle: the C client goes on trying, later requests may find it connected.
-      reject(unavailable(`cluster unreachable: no ZooKeeper server at ${connectionString} answered within ${sessionTimeoutMs} ms`));
-    }, sessionTimeoutMs);
-    timer.unref?.();
-    const done = () => { clearTimeout(timer); resolve(client); };
-    zk.once("connect", done);
+function emit(id: string, e: SessionEvent) {
+  for (const l of registry.listeners.get(id) ?? []) {
     try {
-      zk.init({});
-    } catch (e) {
-      clearTimeout(timer);
-      entry.zk = null;
-      setStatus(entry, "failed", (e as Error).message);
-      reject(unavailable(`could not start a ZooKeeper client for ${connectionString}: ${(e as Error).message}`));
+      l(e);
+    } catch (err) {
+      console.error(`[zk] session listener of cluster ${id} failed:`, err);
     }
+  }
+}
+
+const unreachable = (t: SessionTarget) =>
+  unavailable(`cluster unreachable: no ZooKeeper server at ${t.connectionString} answered within ${t.sessionTimeoutMs} ms`);
+
+function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) {
+  if (entry.proc !== proc) return;
+  if (e.state === "connected") {
+    const newSession = e.sessionId !== entry.lastSessionId;
+    entry.lastSessionId = e.sessionId;
+    entry.password = e.password;
+    setStatus(entry, "connected", undefined, e.sessionId);
+    emit(id, { kind: "connected", sessionId: e.sessionId ?? "", newSession });
+    return;
+  }
+  if (e.state === "connecting") {
+    setStatus(entry, "connecting", "connection lost; the client is reconnecting", entry.status.sessionId);
+    emit(id, { kind: "disconnected", reason: "connection lost; reconnecting" });
+    return;
+  }
+  // The session is over (expired, credentials refused, process gone): the next request opens a new one.
+  entry.proc = null;
+  entry.client = null;
+  entry.ready = null;
+  const reason =
+    e.state === "expired" ? "the session expired; a new one is opened on the next request"
+    : e.state === "auth_failed" ? "ZooKeeper rejected the console's credentials (AUTH_FAILED); check the cluster's credentials"
+    : e.state === "crashed" ? `${e.reason ?? "the session process ended"}; a new session is opened on the next request`
+    : "the session was closed";
+  setStatus(entry, e.state === "expired" ? "expired" : "failed", reason);
+  emit(id, { kind: "ended", reason });
+}
+
+function open(id: string, entry: Entry): Promise<ZkClient> {
+  const { connectionString, sessionTimeoutMs, auth } = entry.target;
+  const proc: SessionProcess = new SessionProcess(id, { connect: connectionString, timeoutMs: sessionTimeoutMs, auth: auth ?? [] }, (e) => onState(id, entry, proc, e));
+  entry.proc = proc;
+  entry.client = new ZkClient(proc, sessionTimeoutMs);
+  setStatus(entry, "connecting");
+  return waitConnected(entry);
+}
+
+/** Resolves when the entry's session is connected; rejects after the session timeout. */
+function waitConnected(entry: Entry): Promise<ZkClient> {
+  const { proc, client } = entry;
+  if (!proc || !client || !proc.alive) return Promise.reject(unreachable(entry.target));
+  if (entry.status.state === "connected") return Promise.resolve(client);
+  return new Promise<ZkClient>((resolve, reject) => {
+    const started = Date.now();
+    const tick = setInterval(() => {
+      if (entry.proc !== proc || !proc.alive) {
+        clearInterval(tick);
+        reject(entry.status.state === "failed" ? unavailable(`cluster unavailable: ${entry.status.reason}`) : unreachable(entry.target));
+      } else if (entry.status.state === "connected") {
+        clearInterval(tick);
+        resolve(client);
+      } else if (Date.now() - started > entry.target.sessionTimeoutMs) {
+        // Keep the process: the C client goes on trying, later requests may find it connected.
+        clearInterval(tick);
+        reject(unreachable(entry.target));
+      }
+    }, 20);
+    tick.unref?.();
   });
 }
 
 function entryFor(target: SessionTarget): Entry {
-  let entry = registry.get(target.id);
-  const changed = entry && (entry.target.connectionString !== target.connectionString || entry.target.sessionTimeoutMs !== target.sessionTimeoutMs);
-  if (entry && changed) {
+  let entry = registry.entries.get(target.id);
+  const fingerprint = fingerprintOf(target);
+  if (entry && entry.fingerprint !== fingerprint) {
     closeSession(target.id);
     entry = undefined;
   }
   if (!entry) {
-    entry = { target, zk: null, ready: null, status: { state: "idle", since: new Date().toISOString() } };
-    registry.set(target.id, entry);
+    entry = { target, fingerprint, proc: null, client: null, ready: null, status: { state: "idle", since: new Date().toISOString() } };
+    registry.entries.set(target.id, entry);
   }
   return entry;
 }
@@ -89,61 +131,56 @@ function entryFor(target: SessionTarget): Entry {
 export async function getClient(target: SessionTarget): Promise<ZkClient> {
   const entry = entryFor(target);
   if (!entry.ready) {
-    entry.ready = open(entry);
-    entry.ready.catch(() => { /* reported to the awaiting caller */ });
+    entry.ready = entry.proc?.alive ? waitConnected(entry) : open(target.id, entry);
+    entry.ready.catch(() => { /* reported to the awaiting callers */ });
   }
-  const client = await entry.ready.catch((e) => {
-    // A failed first connect is retried by the next caller, on the same handle when it still lives.
-    if (entry.zk) {
-      entry.ready = waitForReconnect(entry);
-      entry.ready.catch(() => { /* reported to the next awaiting caller */ });
-    } else entry.ready = null;
+  const ready = entry.ready;
+  const client = await ready.catch((e) => {
+    // The next caller waits afresh (on the same process while it lives).
+    if (entry.ready === ready) entry.ready = null;
     throw e;
   });
   if (entry.status.state !== "connected") {
+    if (entry.ready === ready) entry.ready = null;
     throw unavailable(`cluster unavailable: ${entry.status.reason ?? "not connected to ZooKeeper"}`);
   }
   return client;
 }
 
-function waitForReconnect(entry: Entry): Promise<ZkClient> {
-  const zk = entry.zk;
-  const unreachable = () => unavailable(`cluster unreachable: no ZooKeeper server at ${entry.target.connectionString} answered within ${entry.target.sessionTimeoutMs} ms`);
-  // The handle was closed (closeSession, expiry): nothing to wait for, and no re-arming.
-  if (!zk) return Promise.reject(unreachable());
-  const client = new ZkClient(zk, entry.target.sessionTimeoutMs);
-  if (entry.status.state === "connected") return Promise.resolve(client);
-  return new Promise((resolve, reject) => {
-    const onConnect = () => { clearTimeout(timer); resolve(client); };
-    const timer = setTimeout(() => { zk.removeListener("connect", onConnect); reject(unreachable()); }, entry.target.sessionTimeoutMs);
-    timer.unref?.();
-    zk.once("connect", onConnect);
-  }).then(
-    (c) => c as ZkClient,
-    (e) => {
-      // Re-arm only while this handle is still the entry's live one.
-      if (entry.zk === zk) { entry.ready = waitForReconnect(entry); entry.ready.catch(() => {}); }
-      throw e;
-    },
-  );
+export function sessionStatus(id: string): SessionStatus {
+  return registry.entries.get(id)?.status ?? { state: "idle", since: new Date().toISOString() };
 }
 
-export function sessionStatus(id: string): SessionStatus {
-  return registry.get(id)?.status ?? { state: "idle", since: new Date().toISOString() };
+/** Session events of one cluster (connected / disconnected / ended); returns the unsubscribe. */
+export function onSessionEvent(id: string, listener: (e: SessionEvent) => void): () => void {
+  const set = registry.listeners.get(id) ?? new Set();
+  registry.listeners.set(id, set);
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) registry.listeners.delete(id);
+  };
 }
 
 /** Close and forget a cluster's session (cluster removed or reconfigured). */
 export function closeSession(id: string): void {
-  const entry = registry.get(id);
-  registry.delete(id);
-  const zk = entry?.zk;
-  if (!entry || !zk) return;
-  entry.zk = null;
+  const entry = registry.entries.get(id);
+  registry.entries.delete(id);
+  if (!entry?.proc) return;
+  const proc = entry.proc;
+  entry.proc = null;
+  entry.client = null;
   entry.ready = null;
-  // close() blocks the event loop while the C client says goodbye: do it off the request path.
-  setImmediate(() => {
-    try { zk.close(); } catch (e) { console.error(`[zk] closing session of cluster ${id} failed:`, e); }
-  });
+  proc.close();
+  emit(id, { kind: "ended", reason: "the session was closed" });
+}
+
+/** Test support: the live session's id and password (to expire it from outside), and the process. */
+export function sessionInternals(id: string): { sessionId?: string; password?: string; kill: (s?: NodeJS.Signals) => void } | null {
+  const entry = registry.entries.get(id);
+  if (!entry?.proc) return null;
+  const proc = entry.proc;
+  return { sessionId: entry.status.sessionId, password: entry.password, kill: (s) => proc.kill(s) };
 }
 
 export function isConsoleError(e: unknown): e is ConsoleError {
