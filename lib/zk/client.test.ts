@@ -85,3 +85,15 @@ describe("ZkClient watches, auth and config against a real ZooKeeper", () => {
     expect(data.toString()).toMatch(/version=|^$/m);
   });
 });
+
+describe("ZkClient errors", () => {
+  let zk: LocalEnsemble;
+  beforeAll(async () => { zk = await startEnsemble({ size: 1 }); });
+  afterAll(async () => { closeSession("client-error-test"); await zk.stopAll(); });
+
+  it("names the path in a typed error", async () => {
+    const client = await getClient({ id: "client-error-test", connectionString: zk.connectionString, sessionTimeoutMs: 10_000 });
+    await expect(client.get("/does/not/exist")).rejects.toMatchObject({ code: "NO_NODE", status: 404, message: "znode /does/not/exist does not exist" });
+    await expect(client.create("/a/b", Buffer.alloc(0), 0)).rejects.toMatchObject({ code: "NO_NODE", message: expect.stringContaining("/a/b") });
+  });
+});

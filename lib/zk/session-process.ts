@@ -1,8 +1,8 @@
 // The parent's side of one session worker (lib/zk/worker/session-worker.cjs): fork it,
-// send calls, route replies and watch events back, notice when it dies.
+// send calls, route replies and watch events back, notice when it dies. Failures come back
+// as the binding's "<rc> <name>" errors; ZkClient types them (with the path).
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { toZkError } from "./errors";
 
 export type WorkerState = "connected" | "connecting" | "expired" | "auth_failed" | "closed" | "crashed";
 export type StateEvent = { state: WorkerState; sessionId?: string; password?: string; reason?: string };
@@ -51,14 +51,14 @@ export class SessionProcess {
   }
 
   call<T>(op: string, args: unknown[], onWatch?: (e: WatchEvent) => void): Promise<T> {
-    if (this.dead) return Promise.reject(toZkError(new Error("-9 session process ended")));
+    if (this.dead) return Promise.reject(new Error("-9 session process ended"));
     const id = this.nextId++;
     const wid = onWatch ? id : undefined;
     if (onWatch) this.watches.set(id, onWatch);
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.child.send({ t: "call", id, op, args, wid }, (err) => {
-        if (err && this.pending.delete(id)) reject(toZkError(new Error("-4 session process unreachable")));
+        if (err && this.pending.delete(id)) reject(new Error("-4 session process unreachable"));
       });
     });
   }
@@ -92,7 +92,7 @@ export class SessionProcess {
       if (m.ok) p.resolve(revive(m.value));
       else {
         this.watches.delete(m.id);
-        p.reject(toZkError(new Error(m.error)));
+        p.reject(new Error(m.error));
       }
     } else if (m.t === "watch") {
       const cb = this.watches.get(m.wid);
@@ -114,7 +114,7 @@ export class SessionProcess {
   }
 
   private failPending(error: string) {
-    for (const p of this.pending.values()) p.reject(toZkError(new Error(error)));
+    for (const p of this.pending.values()) p.reject(new Error(error));
     this.pending.clear();
   }
 }
