@@ -30,5 +30,7 @@ export const historyQuery = z.object({
 
 export const restoreInput = z.object({
   version: z.number({ required_error: "version is required: send the node's current version as you saw it, so a newer change is never overwritten unseen", invalid_type_error: "version must be a number" }).int().min(0),
+  /** "after" restores the value this change wrote; "before" undoes the change. */
+  side: z.enum(["before", "after"], { errorMap: () => ({ message: "side must be before or after" }) }).default("after"),
   reason: z.string().trim().max(1000, "the reason is longer than 1000 characters").optional(),
 }).strict();

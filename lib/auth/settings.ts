@@ -2,11 +2,9 @@ import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 
-/** What an unknown user gets at first login: a global role, or none (login refused unless a group mapping applies). */
-export const DEFAULT_ROLES = ["viewer", "editor", "none"] as const;
-export type DefaultRole = (typeof DEFAULT_ROLES)[number];
+import { DEFAULT_ROLES, isDefaultRole, type DefaultRole } from "./settings-values";
 
-export const isDefaultRole = (v: unknown): v is DefaultRole => typeof v === "string" && (DEFAULT_ROLES as readonly string[]).includes(v);
+export { DEFAULT_ROLES, isDefaultRole, type DefaultRole };
 
 /** DEFAULT_ROLE from the environment, viewer when unset. An invalid value is a start-up error. */
 export function envDefaultRole(): DefaultRole {

@@ -1,0 +1,8 @@
+// GET/POST /api/v1/admin/grants – list grants; grant { subjectType, subject, role, clusterId?, pathPrefix? } (admins, audited)
+import { NextResponse } from "next/server";
+import { route } from "@/lib/api/route";
+import { createGrant, listGrants } from "@/lib/auth/admin";
+
+export const GET = route(async ({ ctx }) => listGrants({ ctx }));
+
+export const POST = route(async ({ ctx, body }) => NextResponse.json(await createGrant({ ctx, input: await body() }), { status: 201 }));

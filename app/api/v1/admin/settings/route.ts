@@ -1,0 +1,7 @@
+// GET/PATCH /api/v1/admin/settings – sign-in settings: { defaultRole } for first logins (admins, audited)
+import { route } from "@/lib/api/route";
+import { readAuthSettings, updateAuthSettings } from "@/lib/auth/admin";
+
+export const GET = route(async ({ ctx }) => readAuthSettings({ ctx }));
+
+export const PATCH = route(async ({ ctx, body }) => updateAuthSettings({ ctx, input: await body() }));

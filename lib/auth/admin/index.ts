@@ -1,0 +1,3 @@
+export { listUsers, updateUser } from "./users";
+export { createGrant, deleteGrant, listGrants, listGroups } from "./grants";
+export { readAuthSettings, updateAuthSettings } from "./settings";
