@@ -25,10 +25,9 @@ export async function sessionCookie(userId: string, loginAt = Date.now()): Promi
 }
 
 type CallOptions = { userId?: string; body?: unknown; headers?: Record<string, string> };
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Call a route handler with a real request: JSON body, session cookie, same-origin browser headers. */
-export async function callRoute(handler: Handler, method: string, path: string, params: Record<string, string>, opts: CallOptions = {}) {
+export async function callRoute<P>(handler: (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>, method: string, path: string, params: P, opts: CallOptions = {}) {
   // A header given as "" is left out (to act as a non-browser client).
   const headers: Record<string, string> = Object.fromEntries(Object.entries({ accept: "application/json", "sec-fetch-site": "same-origin", ...(method === "GET" ? {} : { origin: TEST_ORIGIN }), ...opts.headers }).filter(([, v]) => v !== ""));
   if (opts.userId) headers.cookie = await sessionCookie(opts.userId);
@@ -42,5 +41,6 @@ export async function callRoute(handler: Handler, method: string, path: string, 
   } catch {
     json = text;
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, json: json as Record<string, any>, headers: res.headers };
 }
