@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { databaseUrl } from "../db/url";
@@ -20,6 +21,12 @@ function tamper<T>(work: (raw: Database.Database) => T): T {
     raw.close();
   }
 }
+
+/** `npm run audit:verify` against the test database. */
+const verifyScript = () => {
+  const r = spawnSync("npm", ["run", "-s", "audit:verify"], { env: { ...process.env, DATABASE_URL: databaseUrl() }, encoding: "utf8" });
+  return { code: r.status, out: r.stdout + r.stderr };
+};
 
 const event = (operation = "test_event") => appendAudit({ requestId: randomUUID(), actorName: "tester", operation, outcome: "ok", afterData: "x" });
 
@@ -63,8 +70,12 @@ describe("the audit hash chain", () => {
     const result = await verifyAuditChain();
     expect(result).toMatchObject({ ok: false, brokenAt: c.id, lastGoodId: a.id });
     expect((result as { problem: string }).problem).toMatch(/removed/);
+    const script = verifyScript();
+    expect(script.code).toBe(1);
+    expect(script.out).toContain(`audit trail BROKEN at record ${c.id}`);
     // Put it back, so later tests in this run see an intact chain.
     tamper((raw) => raw.prepare(`INSERT INTO "AuditRecord" (${Object.keys(saved).map((k) => `"${k}"`).join(", ")}) VALUES (${Object.keys(saved).map(() => "?").join(", ")})`).run(...Object.values(saved)));
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    expect(verifyScript()).toMatchObject({ code: 0, out: expect.stringMatching(/audit trail intact: \d+ records checked/) });
   });
 });
