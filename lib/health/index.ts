@@ -1,0 +1,10 @@
+export { getClusterHealth } from "./get-cluster-health";
+export { getHealthHistory } from "./get-health-history";
+export { listAlerts } from "./list-alerts";
+export { listSessions } from "./list-sessions";
+export { inspectEnsemble, type EnsembleView } from "./inspect-ensemble";
+export { probeMember, type MemberProbe, type Word } from "./probe-member";
+export { startHealthSampler, stopHealthSampler, samplerTicks } from "./sampler";
+export { webhooksSettled } from "./webhook";
+export type { MemberHealth } from "./member-health";
+export type { QuorumView } from "./quorum";

@@ -1,0 +1,82 @@
+// The background health sampler: one per process (held on globalThis), started from
+// lib/startup.ts. Every interval it samples all clusters concurrently; a cluster whose
+// previous sample is still running is skipped, so one bad cluster never stalls the others.
+import "server-only";
+import { db } from "../db/client";
+import { lastKnownLeader, sampleCluster } from "./sample-cluster";
+
+export type SamplerOptions = { intervalMs?: number; retentionHours?: number };
+type Sampler = {
+  intervalMs: number;
+  retentionHours: number;
+  timer: NodeJS.Timeout | null;
+  inFlight: Map<string, Promise<void>>;
+  leaders: Map<string, string | null>;
+  ticks: number;
+  lastPrune: number;
+  stopped: boolean;
+};
+
+const holder = globalThis as { __healthSampler?: Sampler };
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export function startHealthSampler(opts: SamplerOptions = {}): Sampler {
+  if (holder.__healthSampler && !holder.__healthSampler.stopped) return holder.__healthSampler;
+  const s: Sampler = {
+    intervalMs: opts.intervalMs ?? (Number(process.env.HEALTH_SAMPLE_INTERVAL_MS) || 15_000),
+    retentionHours: opts.retentionHours ?? (Number(process.env.HEALTH_RETENTION_HOURS) || 72),
+    timer: null, inFlight: new Map(), leaders: new Map(), ticks: 0, lastPrune: 0, stopped: false,
+  };
+  holder.__healthSampler = s;
+  const loop = () => {
+    if (s.stopped) return;
+    void tick(s).finally(() => { s.ticks++; });
+    s.timer = setTimeout(loop, s.intervalMs);
+    s.timer.unref?.();
+  };
+  loop();
+  return s;
+}
+
+export async function stopHealthSampler(): Promise<void> {
+  const s = holder.__healthSampler;
+  if (!s) return;
+  s.stopped = true;
+  if (s.timer) clearTimeout(s.timer);
+  await Promise.allSettled([...s.inFlight.values()]);
+  holder.__healthSampler = undefined;
+}
+
+/** Completed ticks of the running sampler (tests count samples, never wall-clock time). */
+export function samplerTicks(): number {
+  return holder.__healthSampler?.ticks ?? 0;
+}
+
+async function tick(s: Sampler): Promise<void> {
+  let clusters;
+  try {
+    clusters = await db().cluster.findMany();
+  } catch (e) {
+    console.warn(`[health] sampler could not list clusters: ${(e as Error).message}`);
+    return;
+  }
+  const runs = clusters.map((cluster) => {
+    if (s.inFlight.has(cluster.id)) return s.inFlight.get(cluster.id)!; // still sampling: skip, do not pile up
+    const run = (async () => {
+      if (!s.leaders.has(cluster.id)) s.leaders.set(cluster.id, await lastKnownLeader(cluster.id));
+      const view = await sampleCluster(cluster, s.leaders.get(cluster.id) ?? null);
+      if (view.quorum.leader) s.leaders.set(cluster.id, view.quorum.leader.address);
+    })()
+      .catch((e) => console.warn(`[health] sampling cluster ${cluster.name} failed: ${(e as Error).message}`))
+      .finally(() => s.inFlight.delete(cluster.id));
+    s.inFlight.set(cluster.id, run);
+    return run;
+  });
+  // The tick counts as done when every cluster's sample is; the next tick starts on time regardless.
+  await Promise.allSettled(runs);
+  if (Date.now() - s.lastPrune > PRUNE_EVERY_MS) {
+    s.lastPrune = Date.now();
+    await db().healthSample.deleteMany({ where: { at: { lt: new Date(Date.now() - s.retentionHours * 3_600_000) } } })
+      .catch((e) => console.warn(`[health] pruning samples failed: ${(e as Error).message}`));
+  }
+}

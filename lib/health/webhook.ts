@@ -1,0 +1,58 @@
+// Alert webhooks: POST JSON to the cluster's URL, retried with exponential backoff; the
+// delivery status lands on the alert row. Never awaited by the sampler.
+import "server-only";
+import { db } from "../db/client";
+
+export type AlertEvent = "alert.opened" | "alert.resolved";
+export type WebhookPayload = {
+  event: AlertEvent;
+  cluster: { id: string; name: string };
+  alert: { id: number; kind: string; member: string | null; severity: string; message: string; startedAt: string; resolvedAt: string | null };
+};
+
+const tries = () => Math.max(1, Number(process.env.HEALTH_WEBHOOK_TRIES ?? 5));
+const backoffMs = () => Math.max(1, Number(process.env.HEALTH_WEBHOOK_BACKOFF_MS ?? 1000));
+const TIMEOUT_MS = 5000;
+
+const pending: Set<Promise<void>> = ((globalThis as { __healthWebhooks?: Set<Promise<void>> }).__healthWebhooks ??= new Set());
+
+export function sendAlertWebhook(url: string, payload: WebhookPayload): void {
+  const p = deliver(url, payload).finally(() => pending.delete(p));
+  pending.add(p);
+}
+
+/** For tests and shutdown: wait for deliveries in flight. */
+export async function webhooksSettled(): Promise<void> {
+  while (pending.size) await Promise.allSettled([...pending]);
+}
+
+async function deliver(url: string, payload: WebhookPayload): Promise<void> {
+  const max = tries();
+  let lastError = "";
+  for (let attempt = 1; attempt <= max; attempt++) {
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "user-agent": "zk-console-health" },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        redirect: "error",
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.ok) return record(payload.alert.id, `${payload.event} delivered: HTTP ${res.status}`, 1);
+      lastError = `HTTP ${res.status}`;
+    } catch (e) {
+      lastError = (e as Error).message;
+    }
+    console.warn(`[health] webhook ${payload.event} for alert ${payload.alert.id} to ${url} failed (try ${attempt} of ${max}): ${lastError}`);
+    await record(payload.alert.id, `${payload.event} failing: ${lastError} (try ${attempt} of ${max})`, 1);
+    if (attempt < max) await new Promise((r) => setTimeout(r, backoffMs() * 2 ** (attempt - 1)));
+  }
+  await record(payload.alert.id, `${payload.event} failed after ${max} tries: ${lastError}`, 0);
+}
+
+/** webhookTries counts every POST attempt for the alert (opened and resolved events). */
+async function record(alertId: number, status: string, attempts: number): Promise<void> {
+  await db().healthAlert.update({ where: { id: alertId }, data: { webhookStatus: status.slice(0, 500), webhookTries: { increment: attempts } } })
+    .catch((e) => console.warn(`[health] recording webhook status of alert ${alertId} failed: ${(e as Error).message}`));
+}
