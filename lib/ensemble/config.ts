@@ -40,9 +40,10 @@ export function serverLine(m: MemberSpec, opts: { role?: "explicit" | "observer-
   return `server.${m.id}=${m.host}:${m.quorumPort}:${m.electionPort}${role}${client}`;
 }
 
-/** The dynamic config file's content: every member with role and client address. */
-export function dynamicConfig(members: MemberSpec[]): string {
-  return members.map((m) => serverLine(m, { role: "explicit", clientPort: true, clientHost: m.host })).join("\n") + "\n";
+/** The dynamic config file's content: every member with role and client address
+ * (`bindAll`: the client port listens on all interfaces, `;2181`). */
+export function dynamicConfig(members: MemberSpec[], opts: { bindAll?: boolean } = {}): string {
+  return members.map((m) => serverLine(m, { role: "explicit", clientPort: true, clientHost: opts.bindAll ? undefined : m.host })).join("\n") + "\n";
 }
 
 export function zooCfg(self: MemberSpec, members: MemberSpec[], opts: EnsembleOptions = {}): string {
