@@ -2,6 +2,7 @@
 
 import { signOut, useSession } from "next-auth/react";
 import Link from "next/link";
+import { UserMenu } from "@/components/admin/user-menu";
 
 export function AppHeader() {
   const { status } = useSession();
@@ -12,6 +13,7 @@ export function AppHeader() {
       </Link>
       <nav className="app-nav">
         <Link href="/clusters">Clusters</Link>
+        <UserMenu />
         {status !== "unauthenticated" && (
           <button type="button" className="button" onClick={() => signOut({ callbackUrl: "/login" })}>
             Sign out

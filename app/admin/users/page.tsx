@@ -1,0 +1,10 @@
+import { UsersTable } from "@/components/admin/users-table";
+
+export default function UsersPage() {
+  return (
+    <>
+      <h1>Users</h1>
+      <UsersTable />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { ErrorBox } from "@/components/error-box";
+import { errorMessage } from "@/lib/api-client/api-fetch";
+import { useAuthSettings, useUpdateAuthSettings } from "@/lib/api-client/use-auth-settings";
+
+export function DefaultRoleForm() {
+  const settings = useAuthSettings();
+  const update = useUpdateAuthSettings();
+  if (settings.isPending) return <p className="muted">Loading settings…</p>;
+  if (settings.isError) return <ErrorBox error={settings.error} />;
+  const s = settings.data;
+  return (
+    <section className="card form" aria-label="Sign-in settings">
+      <h2>Sign-in</h2>
+      <p>
+        Methods: {[s.loginMethods.password ? "console account (password)" : null, ...s.loginMethods.sso.map((m) => m.name)].filter(Boolean).join(", ") || "none"}
+      </p>
+      <label className="field inline">
+        <span>Role of a new SSO user at first sign-in</span>
+        <select value={s.defaultRole} disabled={update.isPending} onChange={(e) => update.mutate({ defaultRole: e.target.value })}>
+          <option value="viewer">viewer</option>
+          <option value="editor">editor</option>
+          <option value="none">none (refused unless a group mapping applies)</option>
+        </select>
+      </label>
+      <p className="muted">DEFAULT_ROLE in the environment: {s.envDefaultRole}. The setting here takes precedence once saved.</p>
+      {update.error && <p className="error-text" role="alert">{errorMessage(update.error)}</p>}
+    </section>
+  );
+}
