@@ -7,7 +7,7 @@ import { isZkCode } from "../zk/errors";
 import type { AclEntry, ZkClient } from "../zk/client";
 import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./export-format";
 import { absolute, createTree } from "./write-tree";
-import { clientFor } from "./session";
+import { sessionFor } from "./session";
 import { reason } from "./schema";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -29,12 +29,33 @@ export function parseImportFile(body: unknown): ExportFile {
     const issue = parsed.error.issues[0];
     throw new ConsoleError("BAD_IMPORT_FILE", 400, `the import file is not usable: ${issue.path.length ? issue.path.join(".") + ": " : ""}${issue.message}`);
   }
+  const bad = (why: string) => new ConsoleError("BAD_IMPORT_FILE", 400, `the import file is not usable: ${why}`);
+  const paths = new Set<string>();
   for (const n of parsed.data.nodes) {
     if (n.path !== "" && (n.path.startsWith("/") || n.path.split("/").some((s) => s === "" || s === "." || s === ".."))) {
       throw new ConsoleError("BAD_IMPORT_FILE", 400, `the import file has an invalid relative path ${JSON.stringify(n.path)}`);
     }
+    if (paths.has(n.path)) throw bad(`it lists ${JSON.stringify(n.path)} twice`);
+    if (n.encoding === "base64" && (n.data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(n.data))) throw bad(`the data of ${JSON.stringify(n.path)} is not valid base64`);
+    paths.add(n.path);
+  }
+  // Checked up front so a broken tree is refused before the first write, not halfway through it.
+  if (parsed.data.nodes.length > 0 && !paths.has("")) throw bad("it has no entry for its root (path \"\")");
+  for (const p of paths) {
+    const parent = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+    if (p !== "" && !paths.has(parent)) throw bad(`${JSON.stringify(p)} is listed without its parent ${JSON.stringify(parent)}`);
   }
   return parsed.data;
+}
+
+/** Every value must fit the cluster's per-znode limit before anything is written. */
+function enforceImportSizes(file: ExportFile, cluster: { name: string; maxDataBytes: number }) {
+  for (const n of file.nodes) {
+    const size = decodeValue(n).length;
+    if (size > cluster.maxDataBytes) {
+      throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the import file's value for ${JSON.stringify(n.path)} is ${size} bytes; cluster "${cluster.name}" accepts at most ${cluster.maxDataBytes} bytes per znode`);
+    }
+  }
 }
 
 /** Compare the file with what is under `root` now; reads only. */
@@ -78,13 +99,16 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
   const root = validatePath(q.path);
   const file = parseImportFile(body);
   if (q.dryRun === "true") {
-    const plan = await planImport(await clientFor(ctx, clusterId, root), root, file, q.onExisting);
+    const { client, cluster } = await sessionFor(ctx, clusterId, root);
+    enforceImportSizes(file, cluster);
+    const plan = await planImport(client, root, file, q.onExisting);
     return { dryRun: true, root, ...summary(plan) };
   }
   return performMutation({
     ctx, clusterId, operation: "import", action: "write", path: root, reason: q.reason,
     details: { sourceRoot: file.root, sourceCluster: file.cluster, nodes: file.nodes.length, onExisting: q.onExisting },
-    run: async (client) => {
+    run: async (client, cluster) => {
+      enforceImportSizes(file, cluster);
       const plan = await planImport(client, root, file, q.onExisting);
       const total = plan.creates.length + plan.updates.length;
       let done = 0;

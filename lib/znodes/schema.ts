@@ -17,7 +17,7 @@ export const version = z.number({ required_error: "version is required: send the
 export const createInput = z.object({
   ...nodeData,
   nodeType: z.enum(NODE_TYPES).default("persistent"),
-  ttlMs: z.number().int().min(1, "ttlMs must be at least 1").max(365 * 24 * 3600 * 1000, "ttlMs must be at most one year").optional(),
+  ttlMs: z.number({ invalid_type_error: "ttlMs must be a number of milliseconds" }).int("ttlMs must be a whole number of milliseconds").min(1, "ttlMs must be at least 1").max(365 * 24 * 3600 * 1000, "ttlMs must be at most one year").optional(),
   createParents: z.boolean().default(false),
   reason,
 }).strict().superRefine((v, ctx) => {
@@ -28,8 +28,12 @@ export const createInput = z.object({
 
 export const setInput = z.object({ ...nodeData, version, reason }).strict();
 
+// Query strings carry the version as text: "" counts as missing (never as version 0), digits
+// become a number, anything else stays text and fails as "version must be a number".
+const versionParam = z.preprocess((v) => (v === "" ? undefined : typeof v === "string" && /^\s*-?\d+(\.\d+)?(e\d+)?\s*$/i.test(v) ? Number(v) : v), version.optional());
+
 export const deleteQuery = z.object({
-  version: z.coerce.number().int().min(0).max(INT32_MAX).optional(),
+  version: versionParam,
   recursive: z.enum(["true", "false"]).default("false"),
   confirm: z.string().optional(),
   reason,
