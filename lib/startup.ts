@@ -1,7 +1,9 @@
 import { prepareAuth } from "./auth/startup";
+import { checkCredentialKey } from "./clusters/credentials";
 import { ensureDemoCluster } from "./demo/demo-cluster";
 
 export async function startup() {
   await prepareAuth();
+  await checkCredentialKey();
   await ensureDemoCluster();
 }

@@ -8,6 +8,7 @@ import { auditJson } from "../audit/values";
 import type { RequestCtx } from "../mutations/context";
 import { closeSession, sessionStatus } from "../zk/sessions";
 import { clusterInput, clusterPatch } from "./schema";
+import { refuseTls } from "./tls-check";
 import type { Cluster } from "../generated/prisma/client";
 
 export type ClusterView = Cluster & { session: ReturnType<typeof sessionStatus> };
@@ -61,7 +62,7 @@ const ref = (c: Cluster) => ({ id: c.id, name: c.name });
 /** Register a cluster: admins only, audited in the same transaction. */
 export async function registerCluster({ ctx, input }: { ctx: RequestCtx; input: unknown }): Promise<ClusterView> {
   requireGlobalAdmin(ctx.actor, "register clusters");
-  const data = clusterInput.parse(input);
+  const data = clusterInput.parse(await refuseTls(input));
   const created = await auditedDbChange(ctx, { operation: "cluster_create", details: { name: data.name } },
     (tx) => uniqueName(() => tx.cluster.create({ data }), data.name),
     (c) => ({ cluster: ref(c), after: auditJson(c) }));
@@ -70,7 +71,7 @@ export async function registerCluster({ ctx, input }: { ctx: RequestCtx; input: 
 
 export async function changeCluster({ ctx, id, input }: { ctx: RequestCtx; id: string; input: unknown }): Promise<ClusterView> {
   requireGlobalAdmin(ctx.actor, "change cluster settings");
-  const data = clusterPatch.parse(input);
+  const data = clusterPatch.parse(await refuseTls(input));
   const before = await getCluster(id);
   const updated = await auditedDbChange(ctx, { operation: "cluster_update", cluster: ref(before), before: auditJson(before) },
     (tx) => uniqueName(() => tx.cluster.update({ where: { id }, data }), data.name),

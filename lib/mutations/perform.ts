@@ -4,6 +4,8 @@ import "server-only";
 import { getCluster } from "../clusters/registry";
 import { recordIntent, recordOutcome, type AuditIntent, type AuditOutcome } from "../audit/record";
 import { getClient } from "../zk/sessions";
+import { sessionTargetOf } from "../clusters/session-target";
+import { explainIfNoAuth } from "../acl/explain-no-auth";
 import { toZkError } from "../zk/errors";
 import type { ZkClient } from "../zk/client";
 import type { Cluster } from "../generated/prisma/client";
@@ -39,7 +41,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   requireReason(cluster, spec.reason);
   const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
   if (source) requireReason(source, spec.reason);
-  const client = await getClient({ id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs });
+  const client = await getClient(await sessionTargetOf(cluster));
   const before = spec.before ? await spec.before(client, cluster) : undefined;
   const intent: AuditIntent = {
     requestId: spec.ctx.requestId,
@@ -59,7 +61,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     await recordOutcome(intent, auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
     return result;
   } catch (e) {
-    const err = toZkError(e, spec.path);
+    const err = await explainIfNoAuth(toZkError(e, spec.path), client, cluster, spec.operation, spec.path);
     await recordOutcome(intent, auditId, { outcome: "failed", error: err.message, details: (err as { details?: Record<string, unknown> }).details });
     throw err;
   }

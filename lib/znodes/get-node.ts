@@ -4,13 +4,17 @@ import { segmentsOf, validatePath } from "../zk/paths";
 import { formatAcl, formatData, formatStat } from "./format";
 import type { RequestCtx } from "../mutations/context";
 import { permissionsAt, sessionFor } from "./session";
+import { isZkCode } from "../zk/errors";
+import { explainNoAuth } from "../acl/explain-no-auth";
 
 export const nodeQuery = z.object({ path: z.string({ required_error: "the path query parameter is required" }) });
 
 /** A znode's data, Stat and ACL, and what the actor may do to it. */
 export async function getNode({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const path = validatePath(nodeQuery.parse(input).path);
-  const { client, cluster } = await sessionFor(ctx, clusterId, path);
-  const [{ data, stat }, { acl }] = await Promise.all([client.get(path), client.getAcl(path)]);
+  const { client, cluster, target } = await sessionFor(ctx, clusterId, path);
+  const [{ data, stat }, { acl }] = await Promise.all([client.get(path), client.getAcl(path)]).catch(async (e) => {
+    throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "read", path))) || e;
+  });
   return { path, name: segmentsOf(path).at(-1) ?? "/", data: formatData(data), stat: formatStat(stat), acl: formatAcl(acl), permissions: permissionsAt(ctx, cluster, path) };
 }

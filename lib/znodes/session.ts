@@ -1,17 +1,19 @@
 import "server-only";
 import { authorize, can } from "../auth/permissions";
 import { getCluster } from "../clusters/registry";
+import { sessionTargetOf } from "../clusters/session-target";
 import type { RequestCtx } from "../mutations/context";
-import { getClient } from "../zk/sessions";
+import { getClient, type SessionTarget } from "../zk/sessions";
 import type { ZkClient } from "../zk/client";
 import type { Cluster } from "../generated/prisma/client";
 
-/** The cluster and its shared session, after the read check for `path`. */
-export async function sessionFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<{ cluster: Cluster; client: ZkClient }> {
+/** The cluster and its shared session (with the cluster's credentials), after the read check for `path`. */
+export async function sessionFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<{ cluster: Cluster; client: ZkClient; target: SessionTarget }> {
   const cluster = await getCluster(clusterId);
   authorize(ctx.actor, "read", cluster, path);
-  const client = await getClient({ id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs });
-  return { cluster, client };
+  const target = await sessionTargetOf(cluster);
+  const client = await getClient(target);
+  return { cluster, client, target };
 }
 
 export async function clientFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<ZkClient> {

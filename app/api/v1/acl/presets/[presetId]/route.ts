@@ -1,0 +1,12 @@
+// PUT|DELETE /api/v1/acl/presets/{presetId} – change or delete a saved ACL preset (admins, audited)
+import { route } from "@/lib/api/route";
+import { deletePreset, updatePreset } from "@/lib/acl";
+
+type P = { presetId: string };
+
+export const PUT = route<P>(async ({ params, ctx, body }) => ({ preset: await updatePreset({ ctx, id: params.presetId, input: await body() }) }));
+
+export const DELETE = route<P>(async ({ params, ctx }) => {
+  await deletePreset({ ctx, id: params.presetId });
+  return { ok: true };
+});

@@ -1,0 +1,8 @@
+// GET|POST /api/v1/acl/presets – built-in and saved ACL presets; save one (admins, audited)
+import { NextResponse } from "next/server";
+import { route } from "@/lib/api/route";
+import { createPreset, listPresets } from "@/lib/acl";
+
+export const GET = route(async () => ({ presets: await listPresets() }));
+
+export const POST = route(async ({ ctx, body }) => NextResponse.json({ preset: await createPreset({ ctx, input: await body() }) }, { status: 201 }));

@@ -1,0 +1,9 @@
+// POST /api/v1/clusters/{id}/acl/recursive?path= – preview ({ preview: true }) or apply one ACL to a subtree (NDJSON progress with Accept: application/x-ndjson)
+import { route } from "@/lib/api/route";
+import { withProgress } from "@/lib/api/progress";
+import { applyRecursiveAcl } from "@/lib/acl";
+
+export const POST = route<{ id: string }>(async ({ req, params, query, ctx, body }) => {
+  const input = await body();
+  return withProgress(req, (emit) => applyRecursiveAcl({ ctx, clusterId: params.id, path: query.path ?? "", input, onProgress: emit }));
+});

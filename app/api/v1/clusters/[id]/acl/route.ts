@@ -1,0 +1,9 @@
+// GET|PUT /api/v1/clusters/{id}/acl?path= – a znode's ACL with its aversion; replace it at that aversion (admins, audited)
+import { route } from "@/lib/api/route";
+import { getAcl, setAcl } from "@/lib/acl";
+
+type P = { id: string };
+
+export const GET = route<P>(async ({ params, query, ctx }) => getAcl({ ctx, clusterId: params.id, input: query }));
+
+export const PUT = route<P>(async ({ params, query, ctx, body }) => setAcl({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }));

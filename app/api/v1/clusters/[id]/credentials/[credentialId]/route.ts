@@ -1,0 +1,8 @@
+// DELETE /api/v1/clusters/{id}/credentials/{credentialId} – remove one ZooKeeper credential (admins, audited)
+import { route } from "@/lib/api/route";
+import { removeCredential } from "@/lib/clusters/credentials";
+
+export const DELETE = route<{ id: string; credentialId: string }>(async ({ params, ctx }) => {
+  await removeCredential({ ctx, clusterId: params.id, credentialId: params.credentialId });
+  return { ok: true };
+});

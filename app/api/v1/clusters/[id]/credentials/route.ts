@@ -1,0 +1,11 @@
+// GET|POST /api/v1/clusters/{id}/credentials – the cluster's ZooKeeper credentials (scheme + label only); add one (admins, audited)
+import { NextResponse } from "next/server";
+import { route } from "@/lib/api/route";
+import { addCredential, listCredentials } from "@/lib/clusters/credentials";
+
+type P = { id: string };
+
+export const GET = route<P>(async ({ params, ctx }) => ({ credentials: await listCredentials({ ctx, clusterId: params.id }) }));
+
+export const POST = route<P>(async ({ params, ctx, body }) =>
+  NextResponse.json({ credential: await addCredential({ ctx, clusterId: params.id, input: await body() }) }, { status: 201 }));

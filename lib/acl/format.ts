@@ -1,0 +1,20 @@
+// ACLs as the API shows them: { scheme, id, perms: "cdrwa" with dashes }.
+import type { AclEntry } from "../zk/client";
+import { permLetters } from "./perms";
+import type { AclRule } from "./schema";
+
+export type AclView = { scheme: string; id: string; perms: string };
+
+export const formatAclView = (acl: AclEntry[]): AclView[] => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: permLetters(e.perms) }));
+
+export const toRules = (acl: AclEntry[]): AclRule[] => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: e.perms }));
+
+export const toZkAcl = (acl: AclRule[]): AclEntry[] => acl.map((e) => ({ scheme: e.scheme, auth: e.id, perms: e.perms }));
+
+export const rulesView = (acl: AclRule[]): AclView[] => acl.map((e) => ({ scheme: e.scheme, id: e.id, perms: permLetters(e.perms) }));
+
+/** Same entries regardless of order: ZooKeeper keeps the order it was given, the meaning does not depend on it. */
+export function sameAcl(a: AclRule[], b: AclRule[]): boolean {
+  const key = (acl: AclRule[]) => acl.map((e) => `${e.scheme}\u0000${e.id}\u0000${e.perms}`).sort().join("\n");
+  return key(a) === key(b);
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { RequestCtx } from "../mutations/context";
+import { validatePath } from "../zk/paths";
+import { isZkCode } from "../zk/errors";
+import { permissionsAt, sessionFor } from "../znodes/session";
+import { explainNoAuth } from "./explain-no-auth";
+import { formatAclView, toRules } from "./format";
+import { identitiesOf, identityLabel } from "./identities";
+import { sessionPerms } from "./lockout";
+import { permLetters } from "./perms";
+import { pathQuery } from "./schema";
+
+/** A znode's ACL with its aversion, the console session's identities and what they may do there. */
+export async function getAcl({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
+  const path = validatePath(pathQuery.parse(input).path);
+  const { client, cluster, target } = await sessionFor(ctx, clusterId, path);
+  const { acl, stat } = await client.getAcl(path).catch(async (e) => {
+    throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "read", path))) || e;
+  });
+  const identities = identitiesOf(target);
+  return {
+    path,
+    acl: formatAclView(acl),
+    aversion: stat.aversion,
+    session: { identities: identities.map(identityLabel), perms: permLetters(sessionPerms(toRules(acl), identities)) },
+    permissions: permissionsAt(ctx, cluster, path),
+  };
+}

@@ -1,0 +1,29 @@
+// ZooKeeper permission bits and their letters, as the ACL editor shows them (cdrwa).
+export const PERMS = [
+  { letter: "c", bit: 4, name: "create" },
+  { letter: "d", bit: 8, name: "delete" },
+  { letter: "r", bit: 1, name: "read" },
+  { letter: "w", bit: 2, name: "write" },
+  { letter: "a", bit: 16, name: "admin" },
+] as const;
+
+export type PermName = (typeof PERMS)[number]["name"];
+export const ALL_PERMS = 31;
+export const ADMIN = 16;
+
+/** "cdrwa", "r", "-dr--" → bits; null when a character is not one of c d r w a (dashes are gaps). */
+export function permBits(perms: string): number | null {
+  let bits = 0;
+  for (const ch of perms.toLowerCase()) {
+    if (ch === "-") continue;
+    const p = PERMS.find((x) => x.letter === ch);
+    if (!p) return null;
+    bits |= p.bit;
+  }
+  return bits;
+}
+
+/** Bits → "cdrwa" with dashes for the missing ones, always five characters. */
+export const permLetters = (bits: number) => PERMS.map((p) => (bits & p.bit ? p.letter : "-")).join("");
+
+export const permNames = (bits: number): PermName[] => PERMS.filter((p) => bits & p.bit).map((p) => p.name);

@@ -1,0 +1,106 @@
+// Apply one ACL to a whole subtree: a preview (how many nodes, which differ) and the apply, each
+// node set with the aversion seen during the walk, so a node changed meanwhile is reported, not overwritten.
+import "server-only";
+import { sessionTargetOf } from "../clusters/session-target";
+import { auditJson } from "../audit/values";
+import { ConsoleError } from "../errors";
+import { performMutation, type RequestCtx } from "../mutations";
+import type { ZkClient } from "../zk/client";
+import { isZkCode } from "../zk/errors";
+import { validatePath } from "../zk/paths";
+import { clientFor } from "../znodes/session";
+import { invalidAcl, isInvalidAcl } from "./conflict";
+import { rulesView, sameAcl, toZkAcl } from "./format";
+import { guardAclChange } from "./guard";
+import { identitiesOf } from "./identities";
+import { recursiveAclInput, type AclRule } from "./schema";
+import { walkAcls, type AclNode } from "./walk-acls";
+
+export type Progress = { phase: string; done: number; total: number };
+type Skipped = { path: string; why: string };
+
+const SAMPLE = 200;
+
+function plan(nodes: AclNode[], acl: AclRule[]) {
+  const readable = nodes.filter((n) => n.acl !== null);
+  const differ = readable.filter((n) => !sameAcl(n.acl!, acl));
+  return { differ, same: readable.length - differ.length, blocked: nodes.filter((n) => n.blocked).map((n) => n.path) };
+}
+
+/** What a recursive apply would do: nodes in the subtree, which ones differ, which the session cannot see into. */
+export async function previewRecursiveAcl({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
+  const path = validatePath(rawPath);
+  const q = recursiveAclInput.parse(input);
+  const nodes = await walkAcls(await clientFor(ctx, clusterId, path), path);
+  const p = plan(nodes, q.acl);
+  return { path, count: nodes.length, differ: p.differ.length, same: p.same, samples: p.differ.slice(0, SAMPLE).map((n) => n.path), blocked: p.blocked.slice(0, SAMPLE), blockedCount: p.blocked.length };
+}
+
+async function setAll(client: ZkClient, nodes: AclNode[], acl: AclRule[], onProgress: (p: Progress) => void) {
+  const changed: string[] = [];
+  const skipped: Skipped[] = [];
+  const zkAcl = toZkAcl(acl);
+  let next = 0;
+  let done = 0;
+  await Promise.all(Array.from({ length: 32 }, async () => {
+    while (next < nodes.length) {
+      const n = nodes[next++];
+      try {
+        await client.setAcl(n.path, n.aversion!, zkAcl);
+        changed.push(n.path);
+      } catch (e) {
+        if (isZkCode(e, "BAD_VERSION")) skipped.push({ path: n.path, why: "its ACL changed during the apply (aversion moved on); left as it is" });
+        else if (isZkCode(e, "NO_NODE")) skipped.push({ path: n.path, why: "deleted during the apply" });
+        else if (isZkCode(e, "NO_AUTH")) skipped.push({ path: n.path, why: "the console's session has no ADMIN on it" });
+        else if (isInvalidAcl(e)) throw invalidAcl(n.path);
+        else throw Object.assign(e as Error, { partial: changed.length });
+      }
+      onProgress({ phase: "setting", done: ++done, total: nodes.length });
+    }
+  }));
+  return { changed, skipped };
+}
+
+/** Distinct ACLs seen before the apply with how many nodes had each: the audit trail's "before". */
+function beforeSummary(nodes: AclNode[]) {
+  const counts = new Map<string, number>();
+  for (const n of nodes) if (n.acl) {
+    const key = JSON.stringify(rulesView(n.acl));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].slice(0, 20).map(([acl, nodes]) => ({ acl: JSON.parse(acl) as unknown, nodes }));
+}
+
+export async function applyRecursiveAcl({ ctx, clusterId, path: rawPath, input, onProgress = () => {} }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown; onProgress?: (p: Progress) => void }) {
+  const path = validatePath(rawPath);
+  const q = recursiveAclInput.parse(input);
+  if (q.preview) return previewRecursiveAcl({ ctx, clusterId, path, input });
+  let nodes: AclNode[] = [];
+  let overridden = false;
+  return performMutation({
+    ctx, clusterId, operation: "set_acl_recursive", action: "admin", path, reason: q.reason,
+    details: { acl: rulesView(q.acl), override: q.override },
+    before: async (client, cluster) => {
+      nodes = await walkAcls(client, path, (seen) => onProgress({ phase: "reading", done: seen, total: 0 }));
+      const root = nodes[0];
+      // The same ACL lands on every node, so one check covers the subtree.
+      overridden = !!guardAclChange({ path, next: q.acl, current: root.acl, identities: identitiesOf(await sessionTargetOf(cluster)), override: q.override, reason: q.reason });
+      return { ...auditJson(root.acl ? rulesView(root.acl) : null), version: root.aversion };
+    },
+    run: async (client) => {
+      const p = plan(nodes, q.acl);
+      try {
+        const { changed, skipped } = await setAll(client, p.differ, q.acl, onProgress);
+        return { path, count: nodes.length, changed: changed.length, unchanged: p.same, skipped, blocked: p.blocked, lockoutOverridden: overridden };
+      } catch (e) {
+        const partial = (e as { partial?: number }).partial ?? 0;
+        if (e instanceof ConsoleError && partial === 0) throw e;
+        throw new ConsoleError("PARTIAL_ACL_APPLY", 409, `the recursive ACL change of ${path} stopped after ${partial} znodes: ${(e as Error).message}`, { changed: partial });
+      }
+    },
+    after: (r) => ({
+      after: auditJson(rulesView(q.acl)),
+      details: { count: r.count, changed: r.changed, unchanged: r.unchanged, skipped: r.skipped.slice(0, 100), skippedCount: r.skipped.length, blockedCount: r.blocked.length, before: beforeSummary(nodes), after: rulesView(q.acl), override: overridden },
+    }),
+  });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { sessionTargetOf } from "../clusters/session-target";
+import { auditJson } from "../audit/values";
+import { performMutation, type RequestCtx } from "../mutations";
+import { validatePath } from "../zk/paths";
+import { isZkCode } from "../zk/errors";
+import { aclConflict, invalidAcl, isInvalidAcl } from "./conflict";
+import { explainNoAuth } from "./explain-no-auth";
+import { formatAclView, rulesView, toRules, toZkAcl, type AclView } from "./format";
+import { guardAclChange } from "./guard";
+import { identitiesOf } from "./identities";
+import { setAclInput } from "./schema";
+
+/** Replace a znode's ACL, only if it is still at the aversion the operator saw; audited as set_acl. */
+export async function setAcl({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
+  const path = validatePath(rawPath);
+  const q = setAclInput.parse(input);
+  let before: AclView[] = [];
+  let overridden = false;
+  return performMutation({
+    ctx, clusterId, operation: "set_acl", action: "admin", path, reason: q.reason,
+    details: { acl: rulesView(q.acl), aversion: q.aversion, override: q.override },
+    before: async (client, cluster) => {
+      const target = await sessionTargetOf(cluster);
+      const current = await client.getAcl(path).catch(async (e) => {
+        throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "set_acl", path))) || e;
+      });
+      before = formatAclView(current.acl);
+      overridden = !!guardAclChange({ path, next: q.acl, current: toRules(current.acl), identities: identitiesOf(target), override: q.override, reason: q.reason });
+      return { ...auditJson(before), version: current.stat.aversion };
+    },
+    run: async (client) => {
+      try {
+        await client.setAcl(path, q.aversion, toZkAcl(q.acl));
+      } catch (e) {
+        if (isZkCode(e, "BAD_VERSION")) throw await aclConflict(client, path, q.aversion);
+        if (isInvalidAcl(e)) throw invalidAcl(path);
+        throw e;
+      }
+      // Read back what ZooKeeper stored (auth entries become the session's identities); without
+      // READ or ADMIN left (an overridden lockout) it cannot be read: report what was sent.
+      const now = await client.getAcl(path).catch(() => null);
+      return { path, acl: now ? formatAclView(now.acl) : rulesView(q.acl), aversion: now ? now.stat.aversion : q.aversion + 1, lockoutOverridden: overridden };
+    },
+    after: (r) => ({ after: { ...auditJson(r.acl), version: r.aversion }, details: { before, after: r.acl, override: overridden } }),
+  });
+}

@@ -1,0 +1,79 @@
+// Per-cluster ZooKeeper credentials (add_auth identities): stored sealed with AES-256-GCM, given to
+// the cluster's session on every (re)connect, shown to admins only as scheme + label, and
+// recorded in the audit trail as "credentials changed" without their value.
+import "server-only";
+import { authorize } from "../auth/permissions";
+import { auditedDbChange } from "../audit/db-change";
+import { db } from "../db/client";
+import { ConsoleError, notFound } from "../errors";
+import type { RequestCtx } from "../mutations/context";
+import type { AuthIdentity } from "../zk/sessions";
+import { credentialAad, openCredential, sealCredential } from "./credentials-crypto";
+import { credentialKey, KEY_ENV, KEY_HINT } from "./credentials-key";
+import { credentialInput, credentialLabel } from "./credentials-schema";
+import { getCluster } from "./registry";
+
+export type CredentialView = { id: string; scheme: string; label: string; createdAt: Date };
+
+const view = (c: { id: string; scheme: string; label: string; createdAt: Date }): CredentialView => ({ id: c.id, scheme: c.scheme, label: c.label, createdAt: c.createdAt });
+
+/** Admins of the whole cluster: these identities act for every user of the console on it. */
+async function adminCluster(ctx: RequestCtx, clusterId: string) {
+  const cluster = await getCluster(clusterId);
+  authorize(ctx.actor, "admin", cluster, "/");
+  return cluster;
+}
+
+export async function listCredentials({ ctx, clusterId }: { ctx: RequestCtx; clusterId: string }): Promise<CredentialView[]> {
+  await adminCluster(ctx, clusterId);
+  const rows = await db().clusterCredential.findMany({ where: { clusterId }, orderBy: { createdAt: "asc" } });
+  return rows.map(view);
+}
+
+export async function addCredential({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }): Promise<CredentialView> {
+  const cluster = await adminCluster(ctx, clusterId);
+  const c = credentialInput.parse(input);
+  const { key, problem } = credentialKey();
+  if (!key) throw new ConsoleError("SECRET_KEY_MISSING", 400, `cannot store ZooKeeper credentials: ${problem}. They are kept encrypted, so ${KEY_HINT}, then restart the console`);
+  const label = credentialLabel(c);
+  const secret = sealCredential(c.credential, key, credentialAad(clusterId, c.scheme));
+  const created = await auditedDbChange(ctx,
+    { operation: "credentials_changed", cluster: { id: cluster.id, name: cluster.name }, details: { change: "added", scheme: c.scheme, label } },
+    (tx) => tx.clusterCredential.create({ data: { clusterId, scheme: c.scheme, label, secret } }));
+  // The next request opens a new session with it: the session target's auth list changed.
+  return view(created);
+}
+
+export async function removeCredential({ ctx, clusterId, credentialId }: { ctx: RequestCtx; clusterId: string; credentialId: string }): Promise<void> {
+  const cluster = await adminCluster(ctx, clusterId);
+  const row = await db().clusterCredential.findFirst({ where: { id: credentialId, clusterId } });
+  if (!row) throw notFound(`cluster "${cluster.name}" has no credential with id ${JSON.stringify(credentialId)}`);
+  await auditedDbChange(ctx,
+    { operation: "credentials_changed", cluster: { id: cluster.id, name: cluster.name }, details: { change: "removed", scheme: row.scheme, label: row.label } },
+    (tx) => tx.clusterCredential.delete({ where: { id: row.id } }));
+}
+
+/** The decrypted identities a cluster's session adds on every (re)connect. */
+export async function sessionAuthOf(cluster: { id: string; name: string }): Promise<AuthIdentity[]> {
+  const rows = await db().clusterCredential.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
+  if (rows.length === 0) return [];
+  const { key, problem } = credentialKey();
+  if (!key) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `cluster "${cluster.name}" has ${rows.length} stored ZooKeeper credential(s), but they cannot be decrypted: ${problem}. ${KEY_HINT} (the key they were stored with) and restart the console`);
+  return rows.map((r) => {
+    const credential = openCredential(r.secret, key, credentialAad(r.clusterId, r.scheme));
+    if (credential === null) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `the ZooKeeper credential "${r.label}" of cluster "${cluster.name}" does not decrypt: ${KEY_ENV} is not the key it was stored with`);
+    return { scheme: r.scheme, credential };
+  });
+}
+
+/** Start-up check: stored credentials need the key they were sealed with. Throws a clear error otherwise. */
+export async function checkCredentialKey(): Promise<void> {
+  const sample = await db().clusterCredential.findFirst({ orderBy: { createdAt: "asc" } });
+  if (!sample) return;
+  const count = await db().clusterCredential.count();
+  const { key, problem } = credentialKey();
+  if (!key) throw new Error(`[credentials] ${count} ZooKeeper cluster credential(s) are stored encrypted, but ${problem}: ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);
+  if (openCredential(sample.secret, key, credentialAad(sample.clusterId, sample.scheme)) === null) {
+    throw new Error(`[credentials] ${KEY_ENV} does not decrypt the stored cluster credentials (credential "${sample.label}"): it is not the key or passphrase they were stored with.`);
+  }
+}

@@ -1,0 +1,12 @@
+// THE session target of a registered cluster: address, timeout and its decrypted credentials.
+// Every caller that opens a cluster's session must use it: a target with a different auth list
+// replaces the session (lib/zk/sessions.ts fingerprints it).
+import "server-only";
+import type { Cluster } from "../generated/prisma/client";
+import type { SessionTarget } from "../zk/sessions";
+import { sessionAuthOf } from "./credentials";
+
+export async function sessionTargetOf(cluster: Pick<Cluster, "id" | "name" | "connectionString" | "sessionTimeoutMs">): Promise<SessionTarget> {
+  const auth = await sessionAuthOf(cluster);
+  return { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs, ...(auth.length ? { auth } : {}) };
+}
