@@ -1,0 +1,322 @@
+// The watch hub of one cluster: one PathWatch per watched path, shared by every viewer, a
+// bounded ring of recent events for resuming streams, and recovery after reconnects and
+// session expiry. A failure here stays within this cluster.
+import { randomBytes } from "node:crypto";
+import { getCluster } from "../clusters/registry";
+import type { ZkClient } from "../zk/client";
+import { getClient, onSessionEvent, type SessionEvent, type SessionTarget } from "../zk/sessions";
+import { formatStat } from "../znodes/format";
+import { eventId, parseEventId, type LiveEvent, type LiveState } from "./events";
+import { PathWatch, type PathChange } from "./path-watch";
+import { RingBuffer } from "./ring-buffer";
+
+export type HubOptions = {
+  /** Recent events kept per cluster for resuming streams (Last-Event-ID). */
+  ringSize: number;
+  /** How long a path stays watched after its last viewer left (navigation re-opens streams). */
+  lingerMs: number;
+  /** How long a new stream waits for its paths' first reads before it starts anyway. */
+  baselineTimeoutMs: number;
+  /** Back-off between attempts to re-establish watches while the cluster is unreachable. */
+  retryMinMs: number;
+  retryMaxMs: number;
+};
+
+export type Sink = { paths: ReadonlySet<string>; deliver(event: LiveEvent): void; end(event: LiveEvent): void };
+
+/** A stream's hold on the hub: its catch-up events once ready, and its release. */
+export type Subscription = { ready: Promise<void>; catchUp(lastEventId: string | null | undefined): LiveEvent[]; close(): void };
+
+const CONNECTION_CODES = new Set(["CONNECTION_LOSS", "SESSION_EXPIRED", "INVALID_STATE", "OPERATION_TIMEOUT", "CLUSTER_UNAVAILABLE"]);
+const codeOf = (e: unknown) => (e as { code?: string })?.code ?? "";
+const seqOf = (e: LiveEvent) => parseEventId(e.id)?.seq ?? 0;
+
+export class ClusterHub {
+  readonly instance = randomBytes(6).toString("hex");
+  private seq = 0;
+  private readonly ring: RingBuffer<LiveEvent>;
+  private readonly watches = new Map<string, PathWatch>();
+  private readonly sinks = new Set<Sink>();
+  private state: LiveState = "resyncing";
+  private reason: string | undefined;
+  /** Watches were (or may have been) down: viewers get a resync once they are back. */
+  private outage = false;
+  private syncing: Promise<void> | null = null;
+  private syncAgain = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs: number;
+  private target: SessionTarget | null = null;
+  private readonly unlisten: () => void;
+  closed = false;
+  /** For tests and the benchmark: events emitted, arming calls made. */
+  readonly counters = { events: 0, syncs: 0 };
+
+  constructor(readonly clusterId: string, private readonly opts: HubOptions, private readonly onIdle: (hub: ClusterHub) => void) {
+    this.ring = new RingBuffer(opts.ringSize);
+    this.retryMs = opts.retryMinMs;
+    this.unlisten = onSessionEvent(clusterId, (e) => this.onSession(e));
+  }
+
+  get liveState(): LiveState {
+    return this.state;
+  }
+
+  /** The watch of a path, for tests and diagnostics. */
+  watchOf(path: string): PathWatch | undefined {
+    return this.watches.get(path);
+  }
+
+  get hasViewers(): boolean {
+    return this.sinks.size > 0;
+  }
+
+  get watchedPaths(): string[] {
+    return [...this.watches.keys()];
+  }
+
+  subscribe(paths: string[], sink: Sink): Subscription {
+    const registeredAt = this.seq;
+    const held = paths.map((p) => this.acquire(p));
+    this.sinks.add(sink);
+    let released = false;
+    const baselines = Promise.all(held.map((w) => w.baseline)).then(() => undefined);
+    const timeout = new Promise<void>((r) => setTimeout(r, this.opts.baselineTimeoutMs).unref());
+    return {
+      ready: Promise.race([baselines, timeout]),
+      catchUp: (lastEventId) => this.catchUp(held, registeredAt, lastEventId),
+      close: () => {
+        if (released) return;
+        released = true;
+        this.sinks.delete(sink);
+        held.forEach((w) => this.releaseOne(w));
+      },
+    };
+  }
+
+  /** A resync of everything a stream watches, labelled with the newest event id (it covers all before). */
+  resyncEvent(reason: string): LiveEvent {
+    return { id: eventId(this.instance, this.seq), clusterId: this.clusterId, path: null, type: "resync", reason, at: new Date().toISOString() };
+  }
+
+  stateEvent(): LiveEvent {
+    return { id: eventId(this.instance, this.seq), clusterId: this.clusterId, path: null, type: "state", state: this.state, reason: this.reason, at: new Date().toISOString() };
+  }
+
+  /** End every stream (the cluster was removed) and stop watching. */
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unlisten();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (const w of this.watches.values()) {
+      if (w.lingerTimer) clearTimeout(w.lingerTimer);
+      w.release();
+    }
+    this.watches.clear();
+    const last: LiveEvent = { ...this.stateEvent(), state: "reconnecting", reason };
+    for (const s of [...this.sinks]) s.end(last);
+    this.sinks.clear();
+    this.onIdle(this);
+  }
+
+  // ---- paths and viewers ----
+
+  private acquire(path: string): PathWatch {
+    let w = this.watches.get(path);
+    if (!w) {
+      w = new PathWatch(path, this.seq, { client: () => this.client(), changed: (p, c) => this.changed(p, c), failed: (p, e) => this.failed(p, e) });
+      this.watches.set(path, w);
+      const watch = w;
+      void watch.sync().then((ok) => (ok ? this.maybeLive() : this.needRepair()));
+    }
+    if (w.lingerTimer) {
+      clearTimeout(w.lingerTimer);
+      w.lingerTimer = null;
+    }
+    w.viewers++;
+    return w;
+  }
+
+  private releaseOne(w: PathWatch) {
+    w.viewers--;
+    if (w.viewers > 0) return;
+    const drop = () => {
+      w.lingerTimer = null;
+      if (w.viewers > 0 || this.watches.get(w.path) !== w) return;
+      // The ZooKeeper watch cannot be removed: it is simply not re-armed, its event ignored.
+      w.release();
+      this.watches.delete(w.path);
+      if (this.watches.size === 0 && this.sinks.size === 0) this.onIdle(this);
+    };
+    if (this.opts.lingerMs <= 0) drop();
+    else w.lingerTimer = setTimeout(drop, this.opts.lingerMs).unref();
+  }
+
+  private catchUp(held: PathWatch[], registeredAt: number, lastEventId: string | null | undefined): LiveEvent[] {
+    const last = parseEventId(lastEventId);
+    const ringed = this.ring.toArray();
+    const oldest = ringed.length ? seqOf(ringed[0]) : this.seq + 1;
+    // Resumable when the id is ours and nothing after it was evicted from the ring.
+    const resumable = !!last && last.instance === this.instance && last.seq <= registeredAt && oldest <= last.seq + 1;
+    // Only paths watched without a gap since then have all their events in the ring.
+    const replayed = new Set(resumable ? held.filter((w) => w.since <= last!.seq).map((w) => w.path) : []);
+    const out: LiveEvent[] = [];
+    if (resumable) {
+      for (const e of ringed) {
+        const seq = seqOf(e);
+        if (seq > last!.seq && seq <= registeredAt && (e.path === null || replayed.has(e.path))) out.push(e);
+      }
+    }
+    out.push({ ...this.stateEvent(), id: eventId(this.instance, registeredAt) });
+    const at = new Date().toISOString();
+    for (const w of held) {
+      if (replayed.has(w.path)) continue;
+      // Not resumable: the node as it is now, for the viewer to compare with what it shows.
+      const stat = w.latest === undefined ? undefined : w.latest && formatStat(w.latest);
+      out.push({ id: eventId(this.instance, registeredAt), clusterId: this.clusterId, path: w.path, type: "resync", ...(stat === undefined ? {} : { stat }), at });
+    }
+    return out;
+  }
+
+  // ---- events ----
+
+  private emit(partial: Omit<LiveEvent, "id" | "clusterId" | "at">) {
+    const event: LiveEvent = { id: eventId(this.instance, ++this.seq), clusterId: this.clusterId, at: new Date().toISOString(), ...partial };
+    this.counters.events++;
+    this.ring.push(event);
+    for (const s of this.sinks) {
+      if (event.path === null || s.paths.has(event.path)) {
+        try {
+          s.deliver(event);
+        } catch (e) {
+          console.error(`[watch] a stream of cluster ${this.clusterId} failed to take an event:`, e);
+        }
+      }
+    }
+  }
+
+  private changed(path: string, change: PathChange) {
+    this.emit({ path, type: change.type, stat: change.stat && formatStat(change.stat), ...("children" in change && change.children ? { children: change.children } : {}) });
+  }
+
+  private setState(state: LiveState, reason?: string) {
+    if (this.state === state && this.reason === reason) return;
+    this.state = state;
+    this.reason = reason;
+    this.emit({ path: null, type: "state", state, ...(reason ? { reason } : {}) });
+  }
+
+  // ---- the session and recovery ----
+
+  private async client(): Promise<ZkClient> {
+    if (!this.target) {
+      const cluster = await getCluster(this.clusterId);
+      this.target = { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs };
+    }
+    return getClient(this.target);
+  }
+
+  private onSession(e: SessionEvent) {
+    if (this.closed) return;
+    if (e.kind === "disconnected") {
+      this.outage = true;
+      this.setState("reconnecting", e.reason);
+    } else if (e.kind === "ended") {
+      // Every watch died with the session. The registry may hold a new address: read it again.
+      this.outage = true;
+      this.target = null;
+      for (const w of this.watches.values()) w.lost();
+      this.setState("reconnecting", e.reason);
+      this.scheduleRetry(0);
+    } else {
+      // Same session: the client re-registered its watches and the server replays what was
+      // missed; a new session has none. Either way: re-arm every watch and compare.
+      if (e.newSession) for (const w of this.watches.values()) w.lost();
+      this.outage = true;
+      void this.syncAll();
+    }
+  }
+
+  private failed(path: string, error: unknown) {
+    if (this.closed) return;
+    const code = codeOf(error);
+    if (code === "NOT_FOUND") {
+      // The cluster itself was removed from the registry.
+      this.close("the cluster was removed from the console");
+      return;
+    }
+    if (!CONNECTION_CODES.has(code)) {
+      console.error(`[watch] cannot watch ${path} on cluster ${this.clusterId}:`, error);
+      return;
+    }
+    this.needRepair();
+  }
+
+  private needRepair() {
+    if (this.closed) return;
+    this.outage = true;
+    if (this.state === "live") this.setState("reconnecting", "lost the connection to ZooKeeper; re-establishing watches");
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(delay = this.retryMs) {
+    if (this.retryTimer || this.closed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.syncAll();
+    }, delay).unref();
+  }
+
+  /** Re-arm every watch and tell viewers what changed meanwhile. Single flight; a request meanwhile runs it again. */
+  private syncAll(): Promise<void> {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      try {
+        do {
+          this.syncAgain = false;
+          await this.syncOnce();
+        } while (this.syncAgain && !this.closed);
+      } finally {
+        this.syncing = null;
+      }
+    })();
+    return this.syncing;
+  }
+
+  private async syncOnce() {
+    if (this.closed) return;
+    this.counters.syncs++;
+    try {
+      await this.client();
+    } catch (e) {
+      if (codeOf(e) === "NOT_FOUND") return this.close("the cluster was removed from the console");
+      this.retryMs = Math.min(this.opts.retryMaxMs, this.retryMs * 2);
+      this.setState("reconnecting", (e as Error).message);
+      return this.scheduleRetry();
+    }
+    if (this.outage) this.setState("resyncing");
+    const results = await Promise.all([...this.watches.values()].map((w) => w.sync()));
+    if (results.every(Boolean)) this.goLive();
+    else this.scheduleRetry();
+  }
+
+  /** A new path is armed: live, unless a resync round is running (it decides). */
+  private maybeLive() {
+    if (!this.syncing) this.goLive();
+  }
+
+  /** All watches are armed again: owe viewers a resync if there was an outage, then go live. */
+  private goLive() {
+    if (this.closed) return;
+    if (![...this.watches.values()].every((w) => w.healthy || w.released)) return;
+    this.retryMs = this.opts.retryMinMs;
+    if (this.outage) {
+      this.outage = false;
+      this.emit({ path: null, type: "resync", reason: "watches were re-established after a connection problem" });
+    }
+    this.setState("live");
+  }
+}

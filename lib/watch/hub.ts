@@ -1,0 +1,43 @@
+// The watch hubs of all clusters, one per cluster, held on globalThis so Next.js hot reload
+// keeps the watches (and their ZooKeeper registrations) instead of duplicating them.
+import { ClusterHub, type HubOptions } from "./cluster-hub";
+
+const DEFAULTS: HubOptions = { ringSize: 500, lingerMs: 5_000, baselineTimeoutMs: 3_000, retryMinMs: 500, retryMaxMs: 10_000 };
+
+type Registry = { hubs: Map<string, ClusterHub>; options: HubOptions };
+const registry: Registry = ((globalThis as { __zkWatchHub?: Registry }).__zkWatchHub ??= { hubs: new Map(), options: { ...DEFAULTS } });
+
+/** The hub of a cluster, created on first use. */
+export function hubFor(clusterId: string): ClusterHub {
+  let hub = registry.hubs.get(clusterId);
+  if (!hub || hub.closed) {
+    hub = new ClusterHub(clusterId, registry.options, onIdle);
+    registry.hubs.set(clusterId, hub);
+  }
+  return hub;
+}
+
+/** A hub with no viewers left is closed after the linger time (a reload re-opens its streams). */
+function onIdle(hub: ClusterHub) {
+  if (hub.closed) {
+    if (registry.hubs.get(hub.clusterId) === hub) registry.hubs.delete(hub.clusterId);
+    return;
+  }
+  setTimeout(() => {
+    if (hub.watchedPaths.length === 0 && !hub.hasViewers) hub.close("no viewers left");
+  }, registry.options.lingerMs).unref();
+}
+
+/** The hub of a cluster if one runs (tests, diagnostics). */
+export function existingHub(clusterId: string): ClusterHub | undefined {
+  return registry.hubs.get(clusterId);
+}
+
+/** Tests tune timings (a linger of 0 releases a path as soon as its last viewer leaves). */
+export function configureWatchHub(options: Partial<HubOptions>): void {
+  Object.assign(registry.options, options);
+}
+
+export function resetWatchHubOptions(): void {
+  Object.assign(registry.options, DEFAULTS);
+}

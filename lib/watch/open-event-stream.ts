@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import { authorize } from "../auth/permissions";
+import { getCluster } from "../clusters/registry";
+import { badRequest } from "../errors";
+import type { RequestCtx } from "../mutations/context";
+import { validatePath } from "../zk/paths";
+import { openLiveStream, type StreamLimits } from "./event-stream";
+import { hubFor } from "./hub";
+
+export const MAX_PATHS_PER_STREAM = 50;
+
+export const eventStreamInput = z.object({
+  paths: z.array(z.string()).min(1, "at least one path query parameter is required: ?path=/a&path=/b"),
+  lastEventId: z.string().max(100, "Last-Event-ID is longer than 100 characters").nullish(),
+});
+
+const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  // no-transform: a compressing proxy (or Next's own gzip) must not hold frames back.
+  "Cache-Control": "no-store, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+};
+
+/**
+ * Live changes of up to 50 znodes as Server-Sent Events. Every path passes the read check
+ * before the 200 goes out; the stream ends when the request is aborted or the body cancelled.
+ */
+export async function openEventStream({ ctx, clusterId, input, signal, limits }: { ctx: RequestCtx; clusterId: string; input: unknown; signal?: AbortSignal; limits?: Partial<StreamLimits> }): Promise<Response> {
+  const { paths: raw, lastEventId } = eventStreamInput.parse(input);
+  const paths = [...new Set(raw.map(validatePath))];
+  if (paths.length > MAX_PATHS_PER_STREAM) {
+    throw badRequest(`too many paths: one stream watches at most ${MAX_PATHS_PER_STREAM} znodes (this request names ${paths.length}); open a second stream for the rest`, { max: MAX_PATHS_PER_STREAM, got: paths.length });
+  }
+  const cluster = await getCluster(clusterId);
+  for (const path of paths) authorize(ctx.actor, "read", cluster, path);
+  const live = openLiveStream({ hub: hubFor(cluster.id), paths, lastEventId, signal, limits });
+  return new Response(live.stream, { status: 200, headers: SSE_HEADERS });
+}
