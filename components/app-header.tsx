@@ -13,6 +13,7 @@ export function AppHeader() {
       </Link>
       <nav className="app-nav">
         <Link href="/clusters">Clusters</Link>
+        <Link href="/ensemble">Deploy</Link>
         <UserMenu />
         {status !== "unauthenticated" && (
           <button type="button" className="button" onClick={() => signOut({ callbackUrl: "/login" })}>

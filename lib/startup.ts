@@ -6,4 +6,5 @@ export async function startup() {
   await prepareAuth();
   await checkCredentialKey();
   await ensureDemoCluster();
+  if (process.env.HEALTH_SAMPLER !== "off") (await import("./health/sampler")).startHealthSampler();
 }

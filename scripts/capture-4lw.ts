@@ -3,6 +3,8 @@
 // Scenarios: standalone; 3-member ensemble (leader, follower); an observer; a restricted
 // whitelist; a member that lost its quorum (not serving); a read-only member; a dynamic
 // (reconfigEnabled) ensemble. Clients are the real Java CLI (zkCli) holding ephemerals and watches.
+// Ports, session ids and counters differ per run: after a re-capture, update the values
+// lib/health/parsers.test.ts expects.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

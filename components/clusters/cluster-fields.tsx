@@ -1,15 +1,16 @@
 "use client";
 
 import type { ClusterInput } from "@/lib/api-client/types";
+import { HealthSettingsFields, healthSettingsInput, type HealthSettings, type HealthSettingsDraft } from "./health-settings-fields";
 
-export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean };
+export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean } & HealthSettingsDraft;
 
 export const EMPTY_DRAFT: ClusterDraft = { name: "", connectionString: "", sessionTimeoutMs: "15000", environment: "dev", readOnly: false };
 
 const ENVIRONMENTS = ["prod", "staging", "dev", "test"];
 
 /** Draft → request body; a blank timeout is left to the server default. */
-export function draftToInput(draft: ClusterDraft): ClusterInput {
+export function draftToInput(draft: ClusterDraft): ClusterInput & HealthSettings {
   const timeout = draft.sessionTimeoutMs.trim();
   return {
     name: draft.name.trim(),
@@ -17,6 +18,7 @@ export function draftToInput(draft: ClusterDraft): ClusterInput {
     ...(timeout ? { sessionTimeoutMs: Number(timeout) } : {}),
     environment: draft.environment,
     readOnly: draft.readOnly,
+    ...healthSettingsInput(draft),
   };
 }
 
@@ -53,6 +55,7 @@ export function ClusterFields({ draft, onChange, idPrefix }: Props) {
         <input id={`${idPrefix}-ro`} type="checkbox" checked={draft.readOnly} onChange={(e) => set("readOnly", e.target.checked)} />
         <span>Read-only</span>
       </label>
+      <HealthSettingsFields draft={draft} onChange={(patch) => onChange({ ...draft, ...patch })} idPrefix={idPrefix} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { errorMessage } from "@/lib/api-client/api-fetch";
 import type { Cluster } from "@/lib/api-client/types";
 import { useUpdateCluster } from "@/lib/api-client/use-update-cluster";
 import { ClusterFields, draftToInput, type ClusterDraft } from "./cluster-fields";
+import { healthSettingsDraft, type HealthSettings } from "./health-settings-fields";
 
 function toDraft(cluster: Cluster): ClusterDraft {
   return {
@@ -13,6 +14,7 @@ function toDraft(cluster: Cluster): ClusterDraft {
     sessionTimeoutMs: String(cluster.sessionTimeoutMs),
     environment: cluster.environment,
     readOnly: cluster.readOnly,
+    ...healthSettingsDraft(cluster as Cluster & Partial<HealthSettings>),
   };
 }
 

@@ -15,6 +15,9 @@ export const clusterInput = z.object({
   readOnly: z.boolean().default(false),
   environment: z.enum(ENVIRONMENTS).default("dev"),
   maxDataBytes: z.number().int().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+  adminServerPort: z.number().int().min(1, "the AdminServer port must be 1-65535").max(65535, "the AdminServer port must be 1-65535").nullable().optional(),
+  webhookUrl: z.string().trim().max(2000, "the webhook URL is longer than 2000 characters").url("the webhook URL must be a full http(s) URL").refine((u) => /^https?:\/\//i.test(u), "the webhook URL must start with http:// or https://").nullable().optional(),
+  latencyAlertMs: z.number().int().min(1, "the latency alert threshold must be at least 1 ms").max(600_000, "the latency alert threshold must be at most 600000 ms").nullable().optional(),
 }).strict();
 
 export const clusterPatch = clusterInput.partial().strict();

@@ -37,6 +37,14 @@ export async function readConfig(ctx: RequestCtx, clusterId: string) {
   return membership as { servers: ServerEntry[]; version: string };
 }
 
+/** The current membership for the reconfiguration form. */
+export async function currentConfig({ ctx, clusterId }: { ctx: RequestCtx; clusterId: string }) {
+  const cluster = await getCluster(clusterId);
+  authorize(ctx.actor, "read", cluster);
+  const config = await readConfig(ctx, clusterId);
+  return { version: config.version, servers: config.servers, lines: config.servers.map(line) };
+}
+
 export async function planReconfig({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }): Promise<ReconfigPlan> {
   const change = reconfigChange.parse(input);
   const cluster = await getCluster(clusterId);

@@ -1,6 +1,6 @@
 // GET health of one cluster: every member probed now, quorum, lag, open alerts.
 import "server-only";
-import { authorize } from "../auth/permissions";
+import { authorize, can } from "../auth/permissions";
 import { getCluster } from "../clusters/registry";
 import type { RequestCtx } from "../mutations/context";
 import { inspectEnsemble } from "./inspect-ensemble";
@@ -18,5 +18,7 @@ export async function getClusterHealth({ ctx, clusterId }: { ctx: RequestCtx; cl
     ...view,
     configNote: config.note,
     alerts: alerts.alerts,
+    /** Whether the user may reconfigure the ensemble (the server checks again on apply). */
+    canAdmin: can(ctx.actor, "admin", cluster, "/"),
   };
 }

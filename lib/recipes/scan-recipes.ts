@@ -30,10 +30,12 @@ export async function scanRecipes({ ctx, clusterId, input }: { ctx: RequestCtx; 
   const visited = new Map<string, RawStat>();
   let client: ZkClient | null = null;
   let truncated = false;
+  let canRelease = false;
   for (const root of q.roots) {
     const session = await sessionFor(ctx, clusterId, root);
     client = session.client;
     const readable = (p: string) => can(ctx.actor, "read", session.cluster, p);
+    canRelease = !session.cluster.readOnly && can(ctx.actor, "admin", session.cluster, root);
     type Visited = { item: { path: string; stat: RawStat; group: RecipeGroup | null }; children: string[] } | null;
     const visit = async (path: string, depth: number): Promise<Visited> => {
       if (isSystem(path) || !readable(path) || visited.has(path)) return null;
@@ -72,6 +74,8 @@ export async function scanRecipes({ ctx, clusterId, input }: { ctx: RequestCtx; 
     locks: found.filter((r) => r.kind === "lock" || r.kind === "rw-lock"),
     elections: found.filter((r) => r.kind === "leader-latch" || r.kind === "election"),
     services,
+    /** Whether the user may force-release locks (the server checks again per node). */
+    canRelease,
   };
 }
 

@@ -1,0 +1,42 @@
+"use client";
+
+import { ErrorBox } from "@/components/error-box";
+import { ReconfigPanel } from "@/components/ensemble/reconfig-panel";
+import { ClusterHeading } from "@/components/znodes/cluster-heading";
+import { useClusterHealth } from "@/lib/api-client/use-cluster-health";
+import { AlertBanner } from "./alert-banner";
+import { AlertsList } from "./alerts-list";
+import { ago } from "./format";
+import { HistoryCharts } from "./history-charts";
+import { LagTable } from "./lag-table";
+import { MembersTable } from "./members-table";
+import { QuorumPanel } from "./quorum-panel";
+import "./health.css";
+
+export function HealthScreen({ clusterId }: { clusterId: string }) {
+  const health = useClusterHealth(clusterId);
+  return (
+    <div className="page">
+      <div>
+        <ClusterHeading clusterId={clusterId} />
+        <AlertBanner clusterId={clusterId} />
+      </div>
+      {health.isPending ? <p className="muted">Probing members…</p> : health.isError ? <ErrorBox error={health.error} /> : (
+        <>
+          <p className="muted">
+            Checked {ago(health.data.checkedAt)}; members from {health.data.membership ? (health.data.membership.source === "dynamic-config" ? "the dynamic config and the connection string" : "the members' conf and the connection string") : "the connection string"}.
+            {health.data.configNote ? ` ${health.data.configNote}` : ""}
+          </p>
+          <QuorumPanel quorum={health.data.quorum} />
+          <MembersTable members={health.data.members} />
+          <LagTable lag={health.data.lag} />
+          <HistoryCharts clusterId={clusterId} />
+          <AlertsList clusterId={clusterId} webhookConfigured={health.data.cluster.webhookConfigured} />
+          {health.data.membership?.source === "dynamic-config" && !health.data.quorum.standalone && (
+            <ReconfigPanel clusterId={clusterId} canAdmin={health.data.canAdmin} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

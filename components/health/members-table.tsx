@@ -1,0 +1,50 @@
+import type { MemberHealthView } from "@/lib/api-client/health-types";
+import { bytes, dash, num } from "./format";
+import { StateBadge } from "./state-badge";
+
+export function MembersTable({ members }: { members: MemberHealthView[] }) {
+  return (
+    <section className="card hl-section" aria-label="Members">
+      <h2>Members</h2>
+      <div className="hl-scroll">
+        <table className="hl-table" data-testid="members-table">
+          <thead>
+            <tr>
+              <th>Member</th><th>Id</th><th>State</th><th>Mode</th><th>Version</th><th>Zxid (epoch/counter)</th>
+              <th>Latency min/avg/max</th><th>Outstanding</th><th>Znodes</th><th>Watches</th><th>Ephemerals</th>
+              <th>Data size</th><th>FDs open/max</th><th>Connections</th><th>Followers synced</th><th>Via</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.address} data-testid="member-row" data-mode={m.mode ?? ""} data-state={m.state}>
+                <td>
+                  <code>{m.address}</code>
+                  {m.role === "observer" && <span className="muted"> observer</span>}
+                  {m.error && <div className="error-text">{m.error}</div>}
+                  {m.fix && <div className="hl-hint" data-testid="whitelist-hint">{m.fix}</div>}
+                </td>
+                <td className="num">{m.serverId ?? dash}</td>
+                <td><StateBadge state={m.state} /></td>
+                <td className={m.mode === "leader" ? "hl-mode-leader" : undefined}>{m.mode ?? dash}{m.readOnly ? " (read-only)" : ""}</td>
+                <td>{m.version ? m.version.split(/[-,]/)[0] : dash}</td>
+                <td className="num">{m.zxid ? <span title={m.zxid.hex}>{m.zxid.epoch} / {m.zxid.counter}</span> : dash}</td>
+                <td className="num">{m.latency ? `${num(m.latency.min)} / ${num(m.latency.avg, 2)} / ${num(m.latency.max)} ms` : dash}</td>
+                <td className="num">{num(m.outstanding)}</td>
+                <td className="num">{num(m.znodeCount)}</td>
+                <td className="num">{num(m.watchCount)}</td>
+                <td className="num">{num(m.ephemerals)}</td>
+                <td className="num">{bytes(m.dataSize)}</td>
+                <td className="num">{m.openFds !== null || m.maxFds !== null ? `${num(m.openFds)} / ${num(m.maxFds)}` : dash}</td>
+                <td className="num">{num(m.connections)}</td>
+                <td className="num">{m.mode === "leader" ? `${num(m.syncedFollowers)} of ${num(m.learners)}` : dash}</td>
+                <td>{m.source ?? dash}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">Latency is ZooKeeper&apos;s own figure since its counters were last reset (the srst four-letter word resets them).</p>
+    </section>
+  );
+}

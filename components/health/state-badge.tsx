@@ -1,0 +1,3 @@
+export function StateBadge({ state, label }: { state: string; label?: string }) {
+  return <span className={`hl-state ${state}`}>{label ?? state}</span>;
+}

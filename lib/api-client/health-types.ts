@@ -1,0 +1,21 @@
+// Response shapes of the health, sessions, recipes and ensemble endpoints, derived from the
+// server verbs (type-only imports: nothing server-side reaches the browser bundle).
+import type { getClusterHealth } from "@/lib/health/get-cluster-health";
+import type { getHealthHistory } from "@/lib/health/get-health-history";
+import type { listAlerts } from "@/lib/health/list-alerts";
+import type { listSessions } from "@/lib/health/list-sessions";
+import type { scanRecipes } from "@/lib/recipes/scan-recipes";
+import type { currentConfig, ReconfigPlan } from "@/lib/ensemble/plan-reconfig";
+import type { GeneratedDeployment } from "@/lib/ensemble/generate-deployment";
+import type { DeploymentInput } from "@/lib/ensemble/deployment-schema";
+import type { ReconfigChange } from "@/lib/ensemble/reconfig-schema";
+
+export type ClusterHealth = Awaited<ReturnType<typeof getClusterHealth>>;
+export type MemberHealthView = ClusterHealth["members"][number];
+export type HealthHistory = Awaited<ReturnType<typeof getHealthHistory>>;
+export type HealthSampleView = HealthHistory["samples"][number];
+export type HealthAlertView = Awaited<ReturnType<typeof listAlerts>>["alerts"][number];
+export type SessionsView = Awaited<ReturnType<typeof listSessions>>;
+export type RecipesView = Awaited<ReturnType<typeof scanRecipes>>;
+export type EnsembleConfigView = Awaited<ReturnType<typeof currentConfig>>;
+export type { ReconfigPlan, GeneratedDeployment, DeploymentInput, ReconfigChange };

@@ -1,0 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "./api-fetch";
+import { healthKeys, healthUrls } from "./health-keys";
+import type { ClusterHealth } from "./health-types";
+
+/** Live health of a cluster: every member probed on each fetch, refreshed every 10 s. */
+export function useClusterHealth(clusterId: string) {
+  return useQuery({
+    queryKey: healthKeys.now(clusterId),
+    queryFn: ({ signal }) => apiFetch<ClusterHealth>(healthUrls.health(clusterId), { signal }),
+    refetchInterval: 10_000,
+  });
+}
