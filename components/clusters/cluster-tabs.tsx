@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 // One entry per per-cluster screen. Each area adds its own line here.
 const TABS: { label: string; segment: string }[] = [
   { label: "Znodes", segment: "znodes" },
+  { label: "Live", segment: "live" },
   { label: "Health", segment: "health" },
   { label: "Sessions", segment: "sessions" },
   { label: "Recipes", segment: "recipes" },

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { flattenChildren, useChildren } from "@/lib/api-client/use-children";
+import { useLiveFlash } from "@/lib/api-client/use-live-flash";
 import { childPath, znodeHref } from "@/lib/api-client/znode-path";
 
 const TREE_PAGE_SIZE = 200;
@@ -28,10 +29,11 @@ export function TreeNode({ clusterId, path, name, currentPath }: Props) {
   const names = flattenChildren(children.data?.pages);
   const matched = children.data?.pages[0]?.matched ?? 0;
   const isCurrent = path === currentPath;
+  const flashing = useLiveFlash(clusterId, path);
 
   return (
     <li className="tree-node">
-      <div className={isCurrent ? "tree-label current" : "tree-label"}>
+      <div className={`${isCurrent ? "tree-label current" : "tree-label"}${flashing ? " live-flash" : ""}`}>
         <button type="button" className="tree-toggle" aria-label={open ? `Collapse ${name}` : `Expand ${name}`} aria-expanded={open} onClick={() => setOpen((v) => !v)}>
           {open ? "▾" : "▸"}
         </button>

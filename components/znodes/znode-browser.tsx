@@ -1,5 +1,7 @@
 "use client";
 
+import { LiveFlash } from "@/components/live/live-flash";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { Breadcrumbs } from "./breadcrumbs";
 import { ClusterHeading } from "./cluster-heading";
 import { ZnodeDetail } from "./znode-detail";
@@ -9,10 +11,13 @@ export function ZnodeBrowser({ clusterId, path }: { clusterId: string; path: str
   return (
     <div className="browser">
       <ClusterHeading clusterId={clusterId} />
+      <LiveUpdates clusterId={clusterId} currentPath={path} />
       <Breadcrumbs clusterId={clusterId} path={path} />
       <div className="browser-panes">
         <ZnodeTree clusterId={clusterId} currentPath={path} />
-        <ZnodeDetail clusterId={clusterId} path={path} />
+        <LiveFlash clusterId={clusterId} path={path}>
+          <ZnodeDetail clusterId={clusterId} path={path} />
+        </LiveFlash>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 // session expiry. A failure here stays within this cluster.
 import { randomBytes } from "node:crypto";
 import { getCluster } from "../clusters/registry";
+import { sessionTargetOf } from "../clusters/session-target";
 import type { ZkClient } from "../zk/client";
 import { getClient, onSessionEvent, type SessionEvent, type SessionTarget } from "../zk/sessions";
 import { formatStat } from "../znodes/format";
@@ -46,6 +47,7 @@ export class ClusterHub {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs: number;
   private target: SessionTarget | null = null;
+  private targetGeneration = 0;
   private readonly unlisten: () => void;
   closed = false;
   /** For tests and the benchmark: events emitted, arming calls made. */
@@ -209,11 +211,13 @@ export class ClusterHub {
   // ---- the session and recovery ----
 
   private async client(): Promise<ZkClient> {
-    if (!this.target) {
-      const cluster = await getCluster(this.clusterId);
-      this.target = { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs };
-    }
-    return getClient(this.target);
+    // The same target as every read and write (credentials included): another one would replace
+    // the session. Re-read after each session end (a new address or credentials end the old one).
+    if (this.target) return getClient(this.target);
+    const generation = this.targetGeneration;
+    const target = await sessionTargetOf(await getCluster(this.clusterId));
+    if (generation === this.targetGeneration) this.target = target;
+    return getClient(target);
   }
 
   private onSession(e: SessionEvent) {
@@ -225,6 +229,7 @@ export class ClusterHub {
       // Every watch died with the session. The registry may hold a new address: read it again.
       this.outage = true;
       this.target = null;
+      this.targetGeneration++;
       for (const w of this.watches.values()) w.lost();
       this.setState("reconnecting", e.reason);
       this.scheduleRetry(0);

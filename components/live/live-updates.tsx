@@ -1,0 +1,12 @@
+"use client";
+
+import { useLiveEvents } from "@/lib/api-client/use-live-events";
+import { useOpenZnodePaths } from "@/lib/api-client/use-open-znode-paths";
+import { LiveIndicator } from "./live-indicator";
+
+/** Keeps the znode browser live: one stream for the current node and every open tree node. */
+export function LiveUpdates({ clusterId, currentPath }: { clusterId: string; currentPath: string }) {
+  const paths = useOpenZnodePaths(clusterId, currentPath);
+  useLiveEvents(clusterId, paths);
+  return <LiveIndicator clusterId={clusterId} />;
+}
