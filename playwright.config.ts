@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { oidcServerEnv } from "./e2e/fixtures/oidc-config";
 
 const port = process.env.E2E_PORT ?? "3100";
 
@@ -26,6 +27,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { E2E_PORT: port },
+    env: { E2E_PORT: port, ...oidcServerEnv(port) },
   },
 });

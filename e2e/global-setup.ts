@@ -2,9 +2,11 @@
 import { startEnsemble } from "../lib/ensemble/launcher";
 import { seedSampleTree } from "../lib/demo/seed";
 import { closeSession, getClient } from "../lib/zk/sessions";
+import { startOidcProvider } from "./fixtures/oidc-idp";
 
 export default async function globalSetup() {
   const ensemble = await startEnsemble({ size: 1 });
+  const idp = await startOidcProvider(process.env.E2E_PORT ?? "3100"); // the console's OIDC_* point here (playwright.config.ts)
   process.env.E2E_ZK = ensemble.connectionString;
   const client = await getClient({ id: "e2e-seed", connectionString: ensemble.connectionString, sessionTimeoutMs: 30000 });
   await seedSampleTree(client, { bigChildren: 10_000 });
@@ -15,6 +17,7 @@ export default async function globalSetup() {
   }
   return async () => {
     closeSession("e2e-seed");
+    await idp.stop();
     await ensemble.stopAll();
   };
 }

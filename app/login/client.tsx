@@ -41,7 +41,7 @@ export function LoginForm({ methods }: Props) {
     <div className="form">
       {methods.sso.map((m) => (
         <button key={m.id} type="button" className="button primary" onClick={() => signIn(m.id, { callbackUrl })}>
-          Sign in with {m.name}
+          Continue with {m.name}
         </button>
       ))}
       {methods.sso.length > 0 && methods.password && <p className="muted">or with a console account:</p>}

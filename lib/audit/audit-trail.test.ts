@@ -105,6 +105,15 @@ describe("the audit trail", () => {
     await expect(performMutation({ ctx: fresh(ctxOf("editor")), clusterId: dev, operation: "acl", action: "admin", path: "/acl", run: async () => null })).rejects.toMatchObject({ status: 403 });
   });
 
+  it("a write refused before it starts (no permission, no reason) is recorded as failed", async () => {
+    const viewer = fresh(ctxOf("viewer"));
+    await expect(createNode({ ctx: viewer, clusterId: dev, path: "/not-allowed", input: {} })).rejects.toMatchObject({ status: 403 });
+    expect(await entryOf(viewer)).toMatchObject({ kind: "event", operation: "create", path: "/not-allowed", outcome: "failed", error: expect.stringMatching(/may not change/), actor: { name: "viewer user" } });
+    const noReason = fresh(ctxOf("editor"));
+    await expect(createNode({ ctx: noReason, clusterId: prod, path: "/x", input: {} })).rejects.toMatchObject({ code: "REASON_REQUIRED" });
+    expect(await entryOf(noReason)).toMatchObject({ outcome: "failed", error: expect.stringMatching(/reason is required/) });
+  });
+
   it("restore writes an audited value back, version-checked, audited as restore", async () => {
     await raw.create("/r", Buffer.from("first"), 0);
     const set = fresh(ctxOf("editor"));

@@ -114,3 +114,9 @@ export async function recordEvent(event: AuditEvent, tx?: Prisma.TransactionClie
     throw unavailable(e);
   }
 }
+
+/** A write refused before its intent (no permission, no reason, a failed read): best effort. */
+export async function recordRefusal(context: AuditIntent, error: Error): Promise<void> {
+  await recordEvent({ ...context, outcome: "failed", error: error.message })
+    .catch((e) => console.error(`[audit] could not record a refused ${context.operation} on ${context.path}:`, e));
+}

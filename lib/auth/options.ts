@@ -8,6 +8,8 @@ import { adminLoginEnabled, ssoProviders } from "./providers";
 import { actorForToken } from "./session";
 import { completeSsoLogin, groupsFromClaims } from "./sso-login";
 
+const SESSION_ENDED = "the session has ended";
+
 const secureCookies = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** next-auth's options for one request: `sourceIp` goes into the audit records of sign-ins. */
@@ -29,6 +31,15 @@ export function authOptionsFor({ sourceIp }: { sourceIp: string | null }): NextA
       },
     },
     providers: [...(adminLoginEnabled() ? [credentials] : []), ...ssoProviders()],
+    logger: {
+      error(code, metadata) {
+        // The session callback ends a disabled user's session by throwing: expected, not a failure.
+        if (code === "JWT_SESSION_ERROR" && String((metadata as { message?: string })?.message).startsWith(SESSION_ENDED)) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn: (code) => console.warn(`[next-auth][warn][${code}]`),
+      debug: () => {},
+    },
     callbacks: {
       async signIn({ account, profile, user }) {
         if (!account || account.type !== "oauth") return true;
@@ -58,7 +69,7 @@ export function authOptionsFor({ sourceIp }: { sourceIp: string | null }): NextA
       // makes next-auth drop the session), so the browser learns at once that it is signed out.
       async session({ session, token }) {
         const actor = await actorForToken(token);
-        if (!actor) throw new Error("the session has ended: the user is disabled or its sessions were revoked");
+        if (!actor) throw new Error(`${SESSION_ENDED}: the user is disabled or its sessions were revoked`);
         session.uid = actor.id;
         session.role = actor.role === "none" ? "custom" : actor.role;
         session.isAdmin = isGlobalAdmin(actor);

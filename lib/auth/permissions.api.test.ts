@@ -9,6 +9,7 @@ import * as znodeRoute from "@/app/api/v1/clusters/[id]/znode/route";
 import * as copyRoute from "@/app/api/v1/clusters/[id]/copy/route";
 import * as importRoute from "@/app/api/v1/clusters/[id]/import/route";
 import * as restoreRoute from "@/app/api/v1/audit/[id]/restore/route";
+import * as aclRoute from "@/app/api/v1/clusters/[id]/acl/route";
 import * as grantsRoute from "@/app/api/v1/admin/grants/route";
 import * as userRoute from "@/app/api/v1/admin/users/[id]/route";
 import { createCluster } from "../clusters/registry";
@@ -107,18 +108,29 @@ describe("permissions on every write endpoint", () => {
     },
   };
 
+  // ACL changes are an admin action: editors are refused too.
+  cases["PUT acl"] = async (who) => {
+    const path = `/app/acl-${++n}`;
+    await raw.create(path, Buffer.from(""), 0);
+    const acl = [{ scheme: "world", id: "anyone", perms: "cdrwa" }];
+    const r = await callRoute(aclRoute.PUT, "PUT", `/api/v1/clusters/${clusterId}/acl?${q(path)}`, P(), { userId: users[who], body: { acl, aversion: 0 } });
+    return { status: r.status, changed: (await raw.getAcl(path)).stat.aversion === 1 };
+  };
+
   const expected: Record<Who, number | "ok"> = { none: 404, viewer: 403, prefixEditor: 403, editor: "ok", admin: "ok" };
+  const expectedFor = (name: string, who: Who) => (name === "PUT acl" && who === "editor" ? 403 : expected[who]);
 
   for (const [name, run] of Object.entries(cases)) {
     for (const who of WHO) {
-      it(`${name} as ${who} → ${expected[who]}`, async () => {
+      it(`${name} as ${who} → ${expectedFor(name, who)}`, async () => {
         const { status, changed } = await run(who);
-        if (expected[who] === "ok") {
+        const want = expectedFor(name, who);
+        if (want === "ok") {
           expect(status).toBeGreaterThanOrEqual(200);
           expect(status).toBeLessThan(300);
           expect(changed).toBe(true);
         } else {
-          expect(status).toBe(expected[who]);
+          expect(status).toBe(want);
           expect(changed).toBe(false);
         }
       });

@@ -2,7 +2,8 @@
 // audit intent (no intent, no write), perform the ZooKeeper operation, record the outcome.
 import "server-only";
 import { getCluster } from "../clusters/registry";
-import { recordIntent, recordOutcome, type AuditIntent, type AuditOutcome } from "../audit/record";
+import { recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
+import { ConsoleError } from "../errors";
 import { getClient } from "../zk/sessions";
 import { sessionTargetOf } from "../clusters/session-target";
 import { explainIfNoAuth } from "../acl/explain-no-auth";
@@ -37,13 +38,7 @@ async function sourceClusterOfMove(spec: MutationSpec<unknown>): Promise<Cluster
 
 export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   const cluster = await getCluster(spec.clusterId);
-  authorizeWrite(spec.ctx.actor, cluster, [spec.path, spec.targetPath], spec.action);
-  requireReason(cluster, spec.reason);
-  const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
-  if (source) requireReason(source, spec.reason);
-  const client = await getClient(await sessionTargetOf(cluster));
-  const before = spec.before ? await spec.before(client, cluster) : undefined;
-  const intent: AuditIntent = {
+  const context: AuditIntent = {
     requestId: spec.ctx.requestId,
     actor: { id: spec.ctx.actor.id, name: spec.ctx.actor.name, provider: spec.ctx.actor.provider },
     sourceIp: spec.ctx.sourceIp,
@@ -52,9 +47,24 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     path: spec.path,
     targetPath: spec.targetPath,
     reason: spec.reason,
-    before,
     details: spec.details,
   };
+  let client: ZkClient;
+  let before: AuditIntent["before"];
+  try {
+    authorizeWrite(spec.ctx.actor, cluster, [spec.path, spec.targetPath], spec.action);
+    requireReason(cluster, spec.reason);
+    const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
+    if (source) requireReason(source, spec.reason);
+    client = await getClient(await sessionTargetOf(cluster));
+    before = spec.before ? await spec.before(client, cluster) : undefined;
+  } catch (e) {
+    // Refused before anything was written (no permission, no reason, a failed read): recorded too.
+    const err = e instanceof ConsoleError ? e : toZkError(e, spec.path);
+    await recordRefusal(context, err);
+    throw err;
+  }
+  const intent: AuditIntent = { ...context, before };
   const auditId = await recordIntent(intent);
   try {
     const result = await spec.run(client, cluster);
