@@ -39,6 +39,9 @@ export function ReconfigPanel({ clusterId, canAdmin }: { clusterId: string; canA
     <section className="card en-section" aria-label="Reconfigure">
       <h2>Membership (dynamic reconfiguration)</h2>
       {config.data && <pre className="en-pre" data-testid="current-config">{[...config.data.lines, `version=${config.data.version}`].join("\n")}</pre>}
+      {config.data?.version === "0" && (
+        <p className="muted">Version 0 usually means a static configuration: ZooKeeper refuses reconfiguration unless every member runs with reconfigEnabled=true (3.5+).</p>
+      )}
       <form className="form" onSubmit={review}>
         <div className="fields">
           <label className="field"><span>Change</span>

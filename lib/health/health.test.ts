@@ -1,35 +1,35 @@
 // Health against real ZooKeeper processes: a 3-member ensemble (with AdminServer), the
 // background sampler with alerts and a webhook receiver, and a member with a restricted whitelist.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
 import { db } from "../db/client";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { actorCtx } from "../testing/actors";
 import { closeSession } from "../zk/sessions";
-import { getClusterHealth, getHealthHistory, listAlerts, samplerTicks, startHealthSampler, stopHealthSampler, webhooksSettled } from ".";
+import { getClusterHealth, getHealthHistory, listAlerts, sampleCount, startHealthSampler, stopHealthSampler, webhooksSettled } from ".";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Wait for `n` more completed sampler ticks (samples are counted, not wall-clock time). */
-async function ticks(n: number) {
-  const target = samplerTicks() + n;
-  while (samplerTicks() < target) await sleep(50);
-}
-
-async function ticksUntil<T>(what: string, maxTicks: number, check: () => Promise<T | null | undefined | false>): Promise<T> {
-  for (let i = 0; i < maxTicks; i++) {
-    const v = await check();
-    if (v) return v;
-    await ticks(1);
-  }
-  throw new Error(`${what}: not seen within ${maxTicks} samples`);
+/** Wait for `n` more completed samples of a cluster (samples are counted, not wall-clock time). */
+async function samples(clusterId: string, n: number) {
+  const target = sampleCount(clusterId) + n;
+  while (sampleCount(clusterId) < target) await sleep(50);
 }
 
 describe("ensemble health (real 3-member ensemble)", () => {
   let zk: LocalEnsemble;
   let clusterId: string;
+  const ticks = (n: number) => samples(clusterId, n);
+  async function ticksUntil<T>(what: string, maxSamples: number, check: () => Promise<T | null | undefined | false>): Promise<T> {
+    for (let i = 0; i < maxSamples; i++) {
+      const v = await check();
+      if (v) return v;
+      await ticks(1);
+    }
+    throw new Error(`${what}: not seen within ${maxSamples} samples`);
+  }
   const received: { event: string; alert: { kind: string; member: string | null; id: number } }[] = [];
   let failNext = 1;
   const receiver = http.createServer((req, res) => {
@@ -155,6 +155,28 @@ describe("ensemble health (real 3-member ensemble)", () => {
     expect(history.samples.some((s) => !s.up)).toBe(true);
     expect(history.samples.at(-1)?.up).toBe(true);
     await stopHealthSampler();
+  });
+
+  it("a cluster whose members accept connections but never answer does not stall the others' sampling", async () => {
+    const sockets = new Set<net.Socket>();
+    const blackhole = net.createServer((sock) => { sockets.add(sock); });
+    await new Promise<void>((r) => blackhole.listen(0, "127.0.0.1", r));
+    const bad = await createCluster({ name: `hung-${Date.now()}`, connectionString: `127.0.0.1:${(blackhole.address() as AddressInfo).port}` });
+    process.env.HEALTH_PROBE_TIMEOUT_MS = "60000";
+    startHealthSampler({ intervalMs: 300 });
+    try {
+      await ticks(4);
+      expect(sampleCount(bad.id)).toBe(0); // its first sample is still waiting for an answer
+      expect(sockets.size).toBeGreaterThan(0);
+    } finally {
+      delete process.env.HEALTH_PROBE_TIMEOUT_MS;
+      for (const sock of sockets) sock.destroy();
+      blackhole.close();
+      await stopHealthSampler();
+      await db().cluster.delete({ where: { id: bad.id } });
+    }
+    const row = await db().healthSample.findFirst({ where: { clusterId: bad.id } });
+    expect(row).toMatchObject({ up: false });
   });
 
   it("rejects a malformed history query with the broken rule", async () => {

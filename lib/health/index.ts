@@ -4,7 +4,7 @@ export { listAlerts } from "./list-alerts";
 export { listSessions } from "./list-sessions";
 export { inspectEnsemble, type EnsembleView } from "./inspect-ensemble";
 export { probeMember, type MemberProbe, type Word } from "./probe-member";
-export { startHealthSampler, stopHealthSampler, samplerTicks } from "./sampler";
+export { startHealthSampler, stopHealthSampler, sampleCount } from "./sampler";
 export { webhooksSettled } from "./webhook";
 export type { MemberHealth } from "./member-health";
 export type { QuorumView } from "./quorum";

@@ -34,7 +34,7 @@ export async function listSessions({ ctx, clusterId }: { ctx: RequestCtx; cluste
     paths: e.paths.slice(0, MAX_PATHS_PER_SESSION),
   }));
   return {
-    members: probes.map((p) => ({ address: p.address, state: p.state, mode: p.mode, error: p.error, fix: p.fix, connections: p.cons?.length ?? null })),
+    members: probes.map((p) => ({ address: p.address, state: p.state, mode: p.mode, error: p.error, fix: p.fix, connections: p.cons ? p.cons.filter((c) => c.sessionId && c.sessionId !== "0x0").length : null })),
     sessions,
     ephemerals,
     ephemeralsFrom: dump ? dump.address : null,

@@ -36,15 +36,20 @@ export type MemberProbe = Omit<MntrSummary, "mode" | "version"> & {
 };
 
 export const HEALTH_WORDS: Word[] = ["ruok", "srvr", "mntr", "conf", "wchs", "isro"];
-const DEFAULT_TIMEOUT_MS = Number(process.env.HEALTH_PROBE_TIMEOUT_MS ?? 1500);
+const defaultTimeoutMs = () => Number(process.env.HEALTH_PROBE_TIMEOUT_MS) || 1500;
 
 type Answer = { word: Word; text?: string; error?: string };
 
 export async function probeMember(target: MemberTarget, opts: { words?: Word[]; timeoutMs?: number } = {}): Promise<MemberProbe> {
   const words = opts.words ?? HEALTH_WORDS;
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const answers: Answer[] = await Promise.all(words.map((word) =>
-    fourLetterWord(target.host, target.clientPort, word, timeoutMs).then((text) => ({ word, text }), (e: Error) => ({ word, error: e.message }))));
+  const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs();
+  const ask = (word: Word): Promise<Answer> =>
+    fourLetterWord(target.host, target.clientPort, word, timeoutMs).then((text) => ({ word, text }), (e: Error) => ({ word, error: e.message }));
+  // srvr first and alone: ZooKeeper always allows it, a dead or hung member costs one timeout
+  // instead of one per word, and its connection count is not inflated by our other sockets.
+  const first = words.includes("srvr") ? await ask("srvr") : null;
+  const rest = first?.error !== undefined ? [] : await Promise.all(words.filter((w) => w !== "srvr").map(ask));
+  const answers: Answer[] = first ? [first, ...rest] : rest;
   const probe = fromWords(target, answers);
   if (target.adminPort && probe.state !== "down") await fillFromAdmin(probe, target.host, target.adminPort, words, timeoutMs);
   return probe;
@@ -92,7 +97,9 @@ function fromWords(target: MemberTarget, answers: Answer[]): MemberProbe {
 }
 
 function pick(s: ReturnType<typeof parseSrvr>) {
-  return { version: s.version, latency: s.latency, connections: s.connections, outstanding: s.outstanding, zxid: s.zxid, mode: s.mode, znodeCount: s.nodeCount, readOnly: s.readOnly || null };
+  // srvr counts the asking socket among its connections.
+  const connections = s.connections === null ? null : Math.max(0, s.connections - 1);
+  return { version: s.version, latency: s.latency, connections, outstanding: s.outstanding, zxid: s.zxid, mode: s.mode, znodeCount: s.nodeCount, readOnly: s.readOnly || null };
 }
 
 /** Fill what is still unknown; four-letter answers win where both exist. */

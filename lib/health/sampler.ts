@@ -1,6 +1,7 @@
 // The background health sampler: one per process (held on globalThis), started from
 // lib/startup.ts. Every interval it samples all clusters concurrently; a cluster whose
-// previous sample is still running is skipped, so one bad cluster never stalls the others.
+// previous sample is still running is skipped, and no tick waits for any cluster, so one bad
+// cluster never stalls the others.
 import "server-only";
 import { db } from "../db/client";
 import { lastKnownLeader, sampleCluster } from "./sample-cluster";
@@ -12,7 +13,8 @@ type Sampler = {
   timer: NodeJS.Timeout | null;
   inFlight: Map<string, Promise<void>>;
   leaders: Map<string, string | null>;
-  ticks: number;
+  /** Completed samples per cluster. */
+  completed: Map<string, number>;
   lastPrune: number;
   stopped: boolean;
 };
@@ -25,12 +27,12 @@ export function startHealthSampler(opts: SamplerOptions = {}): Sampler {
   const s: Sampler = {
     intervalMs: opts.intervalMs ?? (Number(process.env.HEALTH_SAMPLE_INTERVAL_MS) || 15_000),
     retentionHours: opts.retentionHours ?? (Number(process.env.HEALTH_RETENTION_HOURS) || 72),
-    timer: null, inFlight: new Map(), leaders: new Map(), ticks: 0, lastPrune: 0, stopped: false,
+    timer: null, inFlight: new Map(), leaders: new Map(), completed: new Map(), lastPrune: 0, stopped: false,
   };
   holder.__healthSampler = s;
   const loop = () => {
     if (s.stopped) return;
-    void tick(s).finally(() => { s.ticks++; });
+    void tick(s);
     s.timer = setTimeout(loop, s.intervalMs);
     s.timer.unref?.();
   };
@@ -47,9 +49,9 @@ export async function stopHealthSampler(): Promise<void> {
   holder.__healthSampler = undefined;
 }
 
-/** Completed ticks of the running sampler (tests count samples, never wall-clock time). */
-export function samplerTicks(): number {
-  return holder.__healthSampler?.ticks ?? 0;
+/** Completed samples of one cluster by the running sampler (tests count samples, never wall-clock time). */
+export function sampleCount(clusterId: string): number {
+  return holder.__healthSampler?.completed.get(clusterId) ?? 0;
 }
 
 async function tick(s: Sampler): Promise<void> {
@@ -60,20 +62,18 @@ async function tick(s: Sampler): Promise<void> {
     console.warn(`[health] sampler could not list clusters: ${(e as Error).message}`);
     return;
   }
-  const runs = clusters.map((cluster) => {
-    if (s.inFlight.has(cluster.id)) return s.inFlight.get(cluster.id)!; // still sampling: skip, do not pile up
+  for (const cluster of clusters) {
+    if (s.inFlight.has(cluster.id)) continue; // still sampling (a slow or hung cluster): skip it, never pile up
     const run = (async () => {
       if (!s.leaders.has(cluster.id)) s.leaders.set(cluster.id, await lastKnownLeader(cluster.id));
       const view = await sampleCluster(cluster, s.leaders.get(cluster.id) ?? null);
       if (view.quorum.leader) s.leaders.set(cluster.id, view.quorum.leader.address);
+      s.completed.set(cluster.id, (s.completed.get(cluster.id) ?? 0) + 1);
     })()
       .catch((e) => console.warn(`[health] sampling cluster ${cluster.name} failed: ${(e as Error).message}`))
       .finally(() => s.inFlight.delete(cluster.id));
     s.inFlight.set(cluster.id, run);
-    return run;
-  });
-  // The tick counts as done when every cluster's sample is; the next tick starts on time regardless.
-  await Promise.allSettled(runs);
+  }
   if (Date.now() - s.lastPrune > PRUNE_EVERY_MS) {
     s.lastPrune = Date.now();
     await db().healthSample.deleteMany({ where: { at: { lt: new Date(Date.now() - s.retentionHours * 3_600_000) } } })
