@@ -7,6 +7,7 @@ import { SessionStateLabel } from "@/components/session-state";
 import type { Cluster } from "@/lib/api-client/types";
 import { znodeHref } from "@/lib/api-client/znode-path";
 import { EditClusterForm } from "./edit-cluster-form";
+import { CredentialsSection } from "@/components/acl/credentials-section";
 
 type Props = { cluster: Cluster; onRemove: (cluster: Cluster) => void };
 
@@ -35,6 +36,7 @@ export function ClusterRow({ cluster, onRemove }: Props) {
         </div>
       </div>
       {editing && <EditClusterForm cluster={cluster} onDone={() => setEditing(false)} />}
+      {editing && <CredentialsSection clusterId={cluster.id} />}
     </li>
   );
 }

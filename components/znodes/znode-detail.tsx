@@ -8,6 +8,7 @@ import type { Znode } from "@/lib/api-client/types";
 import { useCluster } from "@/lib/api-client/use-cluster";
 import { useZnode } from "@/lib/api-client/use-znode";
 import { AclTable } from "./acl-table";
+import { AclPanel } from "@/components/acl/acl-panel";
 import { ChildrenList } from "./children-list";
 import { StatTable } from "./stat-table";
 import { ZnodeData } from "./znode-data";
@@ -31,6 +32,7 @@ const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] 
       </>
     ),
   },
+  { id: "acl", label: "ACL", render: ({ clusterId, path }) => <AclPanel key={path} clusterId={clusterId} path={path} /> },
 ];
 
 export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: string }) {
