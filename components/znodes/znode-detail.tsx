@@ -9,6 +9,7 @@ import { useCluster } from "@/lib/api-client/use-cluster";
 import { useZnode } from "@/lib/api-client/use-znode";
 import { AclTable } from "./acl-table";
 import { AclPanel } from "@/components/acl/acl-panel";
+import { ZnodeHistory } from "@/components/history/znode-history";
 import { ChildrenList } from "./children-list";
 import { StatTable } from "./stat-table";
 import { ZnodeData } from "./znode-data";
@@ -33,6 +34,7 @@ const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] 
     ),
   },
   { id: "acl", label: "ACL", render: ({ clusterId, path }) => <AclPanel key={path} clusterId={clusterId} path={path} /> },
+  { id: "history", label: "History", render: ({ clusterId, path, znode }) => <ZnodeHistory key={path} clusterId={clusterId} path={path} znode={znode} /> },
 ];
 
 export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: string }) {
