@@ -36,7 +36,7 @@ export function CopyMoveDialog({ clusterId, path, onClose }: Props) {
     copy.mutate({ input: { source: path, target: destination, targetClusterId: destinationCluster, withAcl, move, reason: reason.trim() || undefined }, onProgress: setProgress });
   }
   return (
-    <Modal title={`${VERBS[op][0]} ${path}`} onClose={close} busy={copy.isPending}>
+    <Modal title={`Copy, move or rename ${path}`} onClose={close} busy={copy.isPending}>
       <form className="form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <fieldset className="actions" disabled={copy.isPending || copy.isSuccess}>
           <legend className="muted">Operation</legend>

@@ -7,6 +7,7 @@ import { useSetData } from "@/lib/api-client/use-set-data";
 import { base64ToBytes } from "@/lib/editing/bytes";
 import { bytesOf, payloadOf, sameBytes, textOf, type Draft } from "@/lib/editing/draft";
 import { detectMode } from "@/lib/editing/modes";
+import { ChangedSinceNote } from "@/components/live/changed-since-note";
 import { CodeEditor } from "./code-editor";
 import { ConflictResolver } from "./conflict-resolver";
 import { ReviewChanges } from "./review-changes";
@@ -59,6 +60,9 @@ export function DataEditor({ clusterId, path, znode, maxBytes, onDone }: Props) 
     setData.reset();
   }
 
+  // Live: warn before saving when someone else changed the znode since the editor opened.
+  const changedNote = <ChangedSinceNote clusterId={clusterId} path={path} baseVersion={base.version} hidden={setData.isPending} />;
+
   if (conflict) {
     return (
       <ConflictResolver
@@ -74,10 +78,11 @@ export function DataEditor({ clusterId, path, znode, maxBytes, onDone }: Props) 
     );
   }
   if (stage === "review") {
-    return <ReviewChanges base={base} draft={draft} maxBytes={maxBytes} reason={reason} onReason={setReason} pending={setData.isPending} error={setData.error} onBack={() => setStage("edit")} onSave={save} />;
+    return <>{changedNote}<ReviewChanges base={base} draft={draft} maxBytes={maxBytes} reason={reason} onReason={setReason} pending={setData.isPending} error={setData.error} onBack={() => setStage("edit")} onSave={save} /></>;
   }
   return (
     <div className="editor-stage" data-testid="data-editor">
+      {changedNote}
       <CodeEditor draft={draft} onChange={setDraft} label={`New value of ${path}`} fileName={fileName} maxBytes={maxBytes} />
       <div className="actions">
         <button type="button" className="button primary" disabled={!bytes} onClick={() => setStage("review")}>

@@ -21,7 +21,7 @@ export function DeleteDialog({ clusterId, znode, onClose, onDeleted }: Props) {
   const [seen, setSeen] = useState(znode.stat.version);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
-  const remove = useDeleteZnode(clusterId);
+  const remove = useDeleteZnode(clusterId, { onDeleted: () => onDeleted(`Deleted ${path}`) });
   const stale = seen !== znode.stat.version;
 
   if (isProtectedPath(path)) {
@@ -36,7 +36,7 @@ export function DeleteDialog({ clusterId, znode, onClose, onDeleted }: Props) {
       {znode.stat.numChildren > 0 ? (
         <RecursiveDelete clusterId={clusterId} path={path} onDeleted={onDeleted} onCancel={onClose} onBusy={setBusy} />
       ) : (
-        <form className="form" onSubmit={(e) => { e.preventDefault(); remove.mutate({ path, version: seen, reason: reason.trim() || undefined }, { onSuccess: () => onDeleted(`Deleted ${path}`) }); }}>
+        <form className="form" onSubmit={(e) => { e.preventDefault(); remove.mutate({ path, version: seen, reason: reason.trim() || undefined }); }}>
           <p>
             Delete <code>{path}</code> at version <strong>{seen}</strong>. If anyone changed it since, nothing is deleted.
           </p>

@@ -26,7 +26,7 @@ export function Modal({ title, onClose, children, busy = false, wide = false }: 
     >
       <div className="modal-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="close-button" aria-label="Close" disabled={busy} onClick={onClose}>
+        <button type="button" className="close-button" aria-label="Close dialog" disabled={busy} onClick={onClose}>
           ×
         </button>
       </div>

@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/api-client/api-fetch";
 export function isReasonError(error: unknown): boolean {
   if (!(error instanceof ApiError) || error.status !== 400) return false;
   const issues = (error.details?.issues as { path?: string }[] | undefined) ?? [];
-  return /REASON/.test(error.code) || issues.some((i) => i.path === "reason") || /^reason\b/i.test(error.message);
+  return /REASON/.test(error.code) || error.details?.field === "reason" || issues.some((i) => i.path === "reason") || /^reason\b/i.test(error.message);
 }
 
 type Props = { value: string; onChange: (value: string) => void; error?: unknown };

@@ -15,14 +15,14 @@ export function RecursiveDelete({ clusterId, path, onDeleted, onCancel, onBusy }
   const [typed, setTyped] = useState("");
   const [reason, setReason] = useState("");
   const preview = useSubtreePreview(clusterId, path);
-  const remove = useDeleteSubtree(clusterId);
+  const remove = useDeleteSubtree(clusterId, { onDeleted: (r) => onDeleted(`Deleted ${r.deleted.toLocaleString("en-US")} znodes under ${path}`) });
   const matches = typed === path;
 
   function submit() {
     onBusy(true);
     remove.mutate(
       { path, confirm: typed, reason: reason.trim() || undefined },
-      { onSuccess: (r) => onDeleted(`Deleted ${r.deleted.toLocaleString("en-US")} znodes under ${path}`), onSettled: () => onBusy(false) },
+      { onSettled: () => onBusy(false) },
     );
   }
   return (

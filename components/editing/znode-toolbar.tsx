@@ -44,7 +44,12 @@ export function ZnodeToolbar({ clusterId, znode, maxBytes, editing, onEdit, onNo
         <DeleteDialog clusterId={clusterId} znode={znode} onClose={close} onDeleted={(message) => { close(); onNotice(message, parentPath(path)); router.push(znodeHref(clusterId, parentPath(path))); }} />
       )}
       {dialog === "copy" && (
-        <CopyMoveDialog clusterId={clusterId} path={path} onClose={(moved) => { close(); if (moved) router.push(znodeHref(moved.clusterId, moved.path)); }} />
+        <CopyMoveDialog clusterId={clusterId} path={path} onClose={(moved) => {
+            close();
+            if (!moved) return;
+            if (moved.clusterId === clusterId) onNotice(`Moved ${path} to ${moved.path}`, moved.path);
+            router.push(znodeHref(moved.clusterId, moved.path));
+          }} />
       )}
     </div>
   );

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { ErrorBox } from "@/components/error-box";
 import { DataEditor } from "@/components/editing/data-editor";
+import { NoticeLine, useNotices } from "@/components/editing/notices";
 import { ZnodeToolbar } from "@/components/editing/znode-toolbar";
 import type { Znode } from "@/lib/api-client/types";
 import { useCluster } from "@/lib/api-client/use-cluster";
@@ -42,7 +43,7 @@ export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: stri
   const cluster = useCluster(clusterId);
   const [tab, setTab] = useState(TABS[0].id);
   const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ path: string; message: string } | null>(null);
+  const notices = useNotices();
   const active = TABS.find((t) => t.id === tab) ?? TABS[0];
   const maxBytes = cluster.data?.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES;
 
@@ -53,12 +54,11 @@ export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: stri
       </h2>
       {znode.isPending && <p className="muted">Loading znode…</p>}
       {znode.isError && <ErrorBox error={znode.error} />}
-      {znode.isSuccess && (
+      {/* Kept on screen after a failed refetch (e.g. the node was deleted meanwhile), so open dialogs can finish and report. */}
+      {znode.data && (
         <>
-          <ZnodeToolbar clusterId={clusterId} znode={znode.data} maxBytes={maxBytes} editing={editing === path} onEdit={() => setEditing(path)} onNotice={(message, at) => setNotice({ path: at, message })} />
-          {notice?.path === path && (
-            <p className="notice ok" role="status" data-testid="notice">{notice.message}</p>
-          )}
+          <ZnodeToolbar clusterId={clusterId} znode={znode.data} maxBytes={maxBytes} editing={editing === path} onEdit={() => setEditing(path)} onNotice={notices.show} />
+          <NoticeLine path={path} />
           {editing === path && (
             <DataEditor
               key={path}
@@ -66,7 +66,7 @@ export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: stri
               path={path}
               znode={znode.data}
               maxBytes={maxBytes}
-              onDone={(message) => { setEditing(null); if (message) setNotice({ path, message }); }}
+              onDone={(message) => { setEditing(null); if (message) notices.show(message, path); }}
             />
           )}
           {/* Keyed by path so the filter and scroll position start fresh on each node. */}

@@ -3,12 +3,18 @@ import { apiFetch } from "./api-fetch";
 import { refreshAfterWrite } from "./refresh";
 import { apiUrls } from "./urls";
 
-/** Recursive delete; `confirm` is the path as the operator typed it. */
-export function useDeleteSubtree(clusterId: string) {
+type Result = { deleted: number; found: number };
+type Options = { onDeleted?: (result: Result, path: string) => void };
+
+/** Recursive delete; `confirm` is the path as the operator typed it. `onDeleted` runs even after an unmount. */
+export function useDeleteSubtree(clusterId: string, { onDeleted }: Options = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ path, confirm, reason }: { path: string; confirm: string; reason?: string }) =>
-      apiFetch<{ deleted: number; found: number }>(apiUrls.znodeWith(clusterId, path, { recursive: "true", confirm, reason }), { method: "DELETE" }),
-    onSuccess: (_r, { path }) => refreshAfterWrite(queryClient, clusterId, { removed: [path] }),
+      apiFetch<Result>(apiUrls.znodeWith(clusterId, path, { recursive: "true", confirm, reason }), { method: "DELETE" }),
+    onSuccess: (result, { path }) => {
+      onDeleted?.(result, path);
+      return refreshAfterWrite(queryClient, clusterId, { removed: [path] });
+    },
   });
 }
