@@ -91,4 +91,51 @@ test.describe.serial("editing ACLs", () => {
     await page.goto(`/clusters/${clusterId}/znodes${node}`);
     await expect(page.getByTestId("detail")).toContainText("secret");
   });
+
+  test("applies the edited ACL to a subtree after a preview, with progress", async ({ page }) => {
+    const root = `${node}/tree`;
+    for (let i = 0; i < 20; i++) {
+      const res = await page.request.post(`/api/v1/clusters/${clusterId}/znode?${new URLSearchParams({ path: `${root}/n${i}` })}`, { data: { createParents: true } });
+      expect(res.status()).toBe(201);
+    }
+    const acl = new AclPage(page, clusterId);
+    await acl.open(root);
+    await acl.edit();
+    const id = await acl.addDigest("deployer", "e2e-deploy-pw");
+    await acl.editor.getByRole("button", { name: "Apply to subtree…" }).click();
+    const dialog = page.getByRole("dialog", { name: `Apply this ACL to everything under ${root}` });
+    await expect(dialog.getByTestId("recursive-preview")).toContainText("21 znodes; 21 have a different ACL");
+    await dialog.getByRole("button", { name: "Apply to 21 znodes" }).click();
+    await expect(dialog.getByTestId("recursive-result")).toContainText("Changed 21 of 21 znodes");
+    for (const path of [root, `${root}/n0`, `${root}/n19`]) {
+      expect((await aclOverApi(page.request, clusterId, path)).acl).toEqual([{ scheme: "world", id: "anyone", perms: "cdrwa" }, { scheme: "digest", id, perms: "cdrwa" }]);
+    }
+  });
+
+  test("keeps cluster credentials to scheme and label, and refuses the TLS flag at registration", async ({ page }) => {
+    await page.goto("/clusters");
+    const row = page.getByTestId("cluster-row").filter({ hasText: name });
+    await row.getByRole("button", { name: "Edit" }).click();
+    const creds = row.getByTestId("credentials");
+    await creds.getByLabel("User").fill("ops");
+    await creds.getByLabel("Password").fill("e2e-credential-pw");
+    await creds.getByRole("button", { name: "Add credential" }).click();
+    // The console's server gets the same environment as this test (playwright.config.ts webServer).
+    if (process.env.CONSOLE_SECRET_KEY) {
+      await expect(creds.getByRole("listitem")).toContainText("digest ops");
+      await expect(creds.getByLabel("Password")).toHaveValue("");
+    } else {
+      await expect(creds.getByRole("alert")).toContainText("CONSOLE_SECRET_KEY");
+    }
+    expect(await page.content()).not.toContain("e2e-credential-pw");
+    const list = await page.request.get(`/api/v1/clusters/${clusterId}/credentials`);
+    expect(await list.text()).not.toContain("e2e-credential-pw");
+
+    const add = page.getByRole("region", { name: "Add cluster" });
+    await add.getByLabel("Name", { exact: true }).fill(`tls-${stamp}`);
+    await add.getByLabel("Connection string").fill(zk());
+    await add.getByLabel(/^TLS/).check();
+    await add.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(add.getByRole("alert")).toContainText("TLS connections are not supported by this console yet");
+  });
 });
