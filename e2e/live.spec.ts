@@ -76,4 +76,17 @@ test.describe.serial("live changes across browsers", () => {
     await expect(live.feedRows()).toHaveCount(1);
     await Promise.all([editor.context().close(), watcher.context().close()]);
   });
+
+  test("an open editor warns, before saving, that someone else changed the node", async ({ browser }) => {
+    const editor = await operator(browser);
+    const other = await operator(browser);
+    const live = new LivePage(editor, clusterId);
+    await live.gotoNode(node);
+    await live.openEditor();
+    await expect(live.changedWarning).toHaveCount(0);
+    await new LiveApi(other.request, clusterId).set(node, "saved by someone else");
+    await expect(live.changedWarning).toContainText("changed by someone else since you opened it");
+    await expect(editor.getByTestId("data-editor")).toBeVisible(); // the draft stays open
+    await Promise.all([editor.context().close(), other.context().close()]);
+  });
 });

@@ -19,6 +19,14 @@ export class LivePage {
   get state(): Locator { return this.page.getByTestId("live-state"); }
   async expectLive() { await expect(this.state).toHaveAttribute("data-state", "live"); }
 
+  /** The data editor of the current node (the toolbar's "Edit data"). */
+  async openEditor() {
+    await this.page.getByRole("toolbar", { name: "Znode actions" }).getByRole("button", { name: "Edit data" }).click();
+    await expect(this.page.getByTestId("data-editor")).toBeVisible();
+  }
+
+  get changedWarning(): Locator { return this.page.getByTestId("changed-since"); }
+
   feedRows(type?: string): Locator {
     const rows = this.page.getByTestId("live-feed-row");
     return type ? rows.and(this.page.locator(`[data-type="${type}"]`)) : rows;
