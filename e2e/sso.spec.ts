@@ -46,6 +46,30 @@ test.describe.serial("single sign-on through a real OIDC provider, roles from gr
     await expect(page.getByRole("button", { name: /^Edit/ })).toBeVisible();
   });
 
+  test("carol's change shows in the znode's History tab with its diff, and she restores the value before it", async ({ page }) => {
+    await ssoLogIn(page, "carol");
+    const path = "/app/config/database";
+    const url = `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent(path)}`;
+    const before = await (await api(page).get(url)).json();
+    const changed = JSON.stringify({ host: "db.changed", port: 5432 }, null, 2);
+    const put = await api(page).put(url, { data: { data: changed, version: before.stat.version, reason: "e2e history" } });
+    expect(put.status()).toBe(200);
+
+    await page.goto(`/clusters/${clusterId}/znodes/app/config/database`);
+    await page.getByRole("tab", { name: "History" }).click();
+    const entry = page.getByTestId("history-entry").first();
+    await expect(entry).toContainText("set data");
+    await expect(entry).toContainText("Carol Editor");
+    await expect(entry).toContainText("e2e history");
+    await expect(entry.getByTestId("value-diff")).toContainText("db.changed");
+    await entry.getByRole("button", { name: "Restore the value before this change" }).click();
+    await entry.getByRole("group", { name: "Confirm restore" }).getByRole("button", { name: "Restore", exact: true }).click();
+    await expect(page.getByTestId("znode-history")).toContainText(/Restored: .* is now at version/);
+    const after = await (await api(page).get(url)).json();
+    expect(after.data.text).toBe(before.data.text);
+    await expect(page.getByTestId("history-entry").first()).toContainText("restore");
+  });
+
   test("victor (no mapped group) gets the default viewer role: no edit controls, and the write API refuses", async ({ page }) => {
     await ssoLogIn(page, "victor");
     await expect(page.getByTestId("current-user")).toContainText("viewer");
@@ -98,6 +122,17 @@ test.describe.serial("single sign-on through a real OIDC provider, roles from gr
     const exported = await api(page).get("/api/v1/audit/export?format=csv&operation=login");
     expect(exported.headers()["content-type"]).toContain("text/csv");
     expect(await exported.text()).toContain("carol");
+  });
+
+  test("the admin verifies the audit trail's hash chain and opens a record's diff", async ({ page }) => {
+    await logIn(page);
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Verify the audit trail" }).click();
+    await expect(page.getByTestId("verify-result")).toContainText(/Intact: \d+ records checked/);
+    await page.goto("/audit?operation=restore");
+    await page.getByTestId("audit-row").first().getByRole("link").click();
+    await expect(page.getByTestId("audit-entry")).toContainText("Carol Editor");
+    await expect(page.getByTestId("value-diff")).toContainText("db.changed");
   });
 
   test("disabling a user ends its session at its next request", async ({ page, browser }) => {
