@@ -4,7 +4,6 @@ import { ErrorBox } from "@/components/error-box";
 import { ReconfigPanel } from "@/components/ensemble/reconfig-panel";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import { useClusterHealth } from "@/lib/api-client/use-cluster-health";
-import { AlertBanner } from "./alert-banner";
 import { AlertsList } from "./alerts-list";
 import { ago } from "./format";
 import { HistoryCharts } from "./history-charts";
@@ -19,7 +18,6 @@ export function HealthScreen({ clusterId }: { clusterId: string }) {
     <div className="page">
       <div>
         <ClusterHeading clusterId={clusterId} />
-        <AlertBanner clusterId={clusterId} />
       </div>
       {health.isPending ? <p className="muted">Probing members…</p> : health.isError ? <ErrorBox error={health.error} /> : (
         <>

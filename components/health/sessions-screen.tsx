@@ -5,7 +5,6 @@ import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import { useSessions } from "@/lib/api-client/use-sessions";
 import { znodeHref } from "@/lib/api-client/znode-path";
 import Link from "next/link";
-import { AlertBanner } from "./alert-banner";
 import { dash, num } from "./format";
 import { StateBadge } from "./state-badge";
 import "./health.css";
@@ -16,7 +15,6 @@ export function SessionsScreen({ clusterId }: { clusterId: string }) {
     <div className="page">
       <div>
         <ClusterHeading clusterId={clusterId} />
-        <AlertBanner clusterId={clusterId} />
       </div>
       {s.isPending ? <p className="muted">Asking members…</p> : s.isError ? <ErrorBox error={s.error} /> : (
         <>

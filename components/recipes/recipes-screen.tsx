@@ -2,7 +2,6 @@
 
 import { useState, type FormEvent } from "react";
 import { ErrorBox } from "@/components/error-box";
-import { AlertBanner } from "@/components/health/alert-banner";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import type { RecipeScanParams } from "@/lib/api-client/health-keys";
 import { useRecipes } from "@/lib/api-client/use-recipes";
@@ -22,7 +21,6 @@ export function RecipesScreen({ clusterId }: { clusterId: string }) {
     <div className="page">
       <div>
         <ClusterHeading clusterId={clusterId} />
-        <AlertBanner clusterId={clusterId} />
       </div>
       <form className="card form" onSubmit={submit} aria-label="Scan">
         <div className="fields">

@@ -3,6 +3,7 @@
 import { EnvBadge } from "@/components/env-badge";
 import { ErrorBox } from "@/components/error-box";
 import { ClusterTabs } from "@/components/clusters/cluster-tabs";
+import { AlertBanner } from "@/components/health/alert-banner";
 import { SessionStateLabel } from "@/components/session-state";
 import { useCluster } from "@/lib/api-client/use-cluster";
 
@@ -21,6 +22,7 @@ export function ClusterHeading({ clusterId }: { clusterId: string }) {
         <code className="muted">{connectionString}</code>
       </div>
       <ClusterTabs clusterId={clusterId} />
+      <AlertBanner clusterId={clusterId} />
     </>
   );
 }

@@ -9,6 +9,10 @@ export type Cluster = {
   readOnly: boolean;
   environment: string;
   maxDataBytes: number;
+  adminServerPort: number | null;
+  latencyAlertMs: number | null;
+  /** Only sent to admins (it may carry a token). */
+  webhookUrl?: string | null;
   session: { state: SessionState; reason?: string; since: string };
 };
 

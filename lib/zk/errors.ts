@@ -16,8 +16,15 @@ const ZK_CODES: Record<number, { code: string; status: number; message: (path?: 
   [-7]: { code: "OPERATION_TIMEOUT", status: 504, message: () => "ZooKeeper did not answer in time" },
   [-8]: { code: "BAD_ARGUMENTS", status: 400, message: () => "ZooKeeper rejected the arguments" },
   [-6]: { code: "UNIMPLEMENTED", status: 501, message: () => "this ZooKeeper server does not support the operation" },
-  [-118]: { code: "NO_WATCHER", status: 404, message: () => "no such watcher" },
+  [-121]: { code: "NO_WATCHER", status: 404, message: () => "no such watcher" },
+  [-114]: { code: "INVALID_ACL", status: 400, message: () => "ZooKeeper rejected the ACL as invalid (for example an empty list or an unknown scheme)" },
   [-120]: { code: "EPHEMERAL_ON_LOCAL_SESSION", status: 409, message: () => "ephemeral znodes need a global session" },
+  [-118]: { code: "SESSION_MOVED", status: 503, message: () => "the session moved to another ZooKeeper server during the request; reload to check whether it was applied" },
+  [-119]: { code: "NOT_READ_ONLY", status: 503, message: () => "the connected ZooKeeper server is read-only (it lost its quorum); writes wait until the quorum is back" },
+  [-127]: { code: "THROTTLED", status: 503, message: () => "ZooKeeper throttled the request without executing it; try again shortly" },
+  [-13]: { code: "NEW_CONFIG_NO_QUORUM", status: 409, message: () => "the new configuration's voters are not connected and synced; start the joining servers first" },
+  [-14]: { code: "RECONFIG_IN_PROGRESS", status: 409, message: () => "another reconfiguration is in progress; try again when it has finished" },
+  [-123]: { code: "RECONFIG_DISABLED", status: 409, message: () => "dynamic reconfiguration is disabled on this ensemble (reconfigEnabled=true in zoo.cfg)" },
 };
 
 export class ZkError extends ConsoleError {
