@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { validatePath } from "../zk/paths";
 import type { RequestCtx } from "../mutations/context";
-import { clientFor } from "./session";
+import { sessionFor } from "./session";
+import { sessionStatus } from "../zk/sessions";
+import { isZkCode } from "../zk/errors";
+import { explainNoAuth } from "../acl/explain-no-auth";
 
 export const childrenQuery = z.object({
   path: z.string({ required_error: "the path query parameter is required" }),
@@ -18,8 +21,9 @@ const cache: Map<string, Cached> = ((globalThis as { __childrenCache?: Map<strin
 const CACHE_ENTRIES = 32;
 
 async function sortedChildren(ctx: RequestCtx, clusterId: string, path: string): Promise<string[]> {
-  const client = await clientFor(ctx, clusterId, path);
-  const key = `${clusterId}\u0000${path}`;
+  const { client, target } = await sessionFor(ctx, clusterId, path);
+  // Per ZooKeeper session: a listing read with other credentials must not outlive them.
+  const key = `${clusterId}\u0000${sessionStatus(clusterId).sessionId}\u0000${path}`;
   const stat = await client.exists(path);
   if (!stat) {
     cache.delete(key);
@@ -27,7 +31,9 @@ async function sortedChildren(ctx: RequestCtx, clusterId: string, path: string):
   }
   const hit = cache.get(key);
   if (hit && stat && hit.cversion === stat.cversion && hit.pzxid === stat.pzxid) return hit.names;
-  const { children, stat: fresh } = await client.children(path);
+  const { children, stat: fresh } = await client.children(path).catch(async (e) => {
+    throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "read", path))) || e;
+  });
   const names = children.sort();
   cache.delete(key);
   cache.set(key, { cversion: fresh.cversion, pzxid: fresh.pzxid, names });
