@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { applyLiveEvent, setLiveStatus } from "./live-cache";
-import { liveEventsUrl } from "./live-keys";
+import { liveEventsUrl, liveKeys } from "./live-keys";
 import type { LiveEvent } from "./live-types";
 import { useDebouncedValue } from "./use-debounced-value";
 
@@ -28,7 +28,8 @@ export function useLiveEvents(clusterId: string, paths: string[], onEvent?: (e: 
     let reopen: ReturnType<typeof setTimeout> | undefined;
     // Resume only the same set of paths; a changed set starts with each path's current state.
     const resumeFrom = last.current?.key === key ? last.current.id : null;
-    setLiveStatus(qc, clusterId, { state: "connecting" });
+    // A stream re-opened for another set of paths keeps showing the old state until the new one reports.
+    if (!qc.getQueryData(liveKeys.status(clusterId))) setLiveStatus(qc, clusterId, { state: "connecting" });
     const source = new EventSource(liveEventsUrl(clusterId, key.split("\n"), resumeFrom));
     source.onmessage = (message) => {
       let event: LiveEvent;
