@@ -7,7 +7,8 @@ import { sessionTargetOf } from "../clusters/session-target";
 import type { ZkClient } from "../zk/client";
 import { getClient, onSessionEvent, type SessionEvent, type SessionTarget } from "../zk/sessions";
 import { formatStat } from "../znodes/format";
-import { eventId, parseEventId, type LiveEvent, type LiveState } from "./events";
+import { catchUpEvents } from "./catch-up";
+import { eventId, type LiveEvent, type LiveState } from "./events";
 import { PathWatch, type PathChange } from "./path-watch";
 import { RingBuffer } from "./ring-buffer";
 
@@ -30,7 +31,6 @@ export type Subscription = { ready: Promise<void>; catchUp(lastEventId: string |
 
 const CONNECTION_CODES = new Set(["CONNECTION_LOSS", "SESSION_EXPIRED", "INVALID_STATE", "OPERATION_TIMEOUT", "CLUSTER_UNAVAILABLE"]);
 const codeOf = (e: unknown) => (e as { code?: string })?.code ?? "";
-const seqOf = (e: LiveEvent) => parseEventId(e.id)?.seq ?? 0;
 
 export class ClusterHub {
   readonly instance = randomBytes(6).toString("hex");
@@ -85,7 +85,8 @@ export class ClusterHub {
     const timeout = new Promise<void>((r) => setTimeout(r, this.opts.baselineTimeoutMs).unref());
     return {
       ready: Promise.race([baselines, timeout]),
-      catchUp: (lastEventId) => this.catchUp(held, registeredAt, lastEventId),
+      catchUp: (lastEventId) =>
+        catchUpEvents({ instance: this.instance, clusterId: this.clusterId, ring: this.ring.toArray(), held, registeredAt, lastEventId, state: this.stateEvent() }),
       close: () => {
         if (released) return;
         released = true;
@@ -152,32 +153,6 @@ export class ClusterHub {
     };
     if (this.opts.lingerMs <= 0) drop();
     else w.lingerTimer = setTimeout(drop, this.opts.lingerMs).unref();
-  }
-
-  private catchUp(held: PathWatch[], registeredAt: number, lastEventId: string | null | undefined): LiveEvent[] {
-    const last = parseEventId(lastEventId);
-    const ringed = this.ring.toArray();
-    const oldest = ringed.length ? seqOf(ringed[0]) : this.seq + 1;
-    // Resumable when the id is ours and nothing after it was evicted from the ring.
-    const resumable = !!last && last.instance === this.instance && last.seq <= registeredAt && oldest <= last.seq + 1;
-    // Only paths watched without a gap since then have all their events in the ring.
-    const replayed = new Set(resumable ? held.filter((w) => w.since <= last!.seq).map((w) => w.path) : []);
-    const out: LiveEvent[] = [];
-    if (resumable) {
-      for (const e of ringed) {
-        const seq = seqOf(e);
-        if (seq > last!.seq && seq <= registeredAt && (e.path === null || replayed.has(e.path))) out.push(e);
-      }
-    }
-    out.push({ ...this.stateEvent(), id: eventId(this.instance, registeredAt) });
-    const at = new Date().toISOString();
-    for (const w of held) {
-      if (replayed.has(w.path)) continue;
-      // Not resumable: the node as it is now, for the viewer to compare with what it shows.
-      const stat = w.latest === undefined ? undefined : w.latest && formatStat(w.latest);
-      out.push({ id: eventId(this.instance, registeredAt), clusterId: this.clusterId, path: w.path, type: "resync", ...(stat === undefined ? {} : { stat }), at });
-    }
-    return out;
   }
 
   // ---- events ----
