@@ -205,6 +205,67 @@ test.describe.serial("safe editing of a real ZooKeeper tree", () => {
     for (const p of ["renamed", "copied"]) expect((await api.get(`${root}/${p}`))?.data.json).toEqual({ a: 11, b: 20, c: 3 });
   });
 
+  test("copies to another registered cluster, which enforces its own size limit in the browser", async ({ page }) => {
+    const api = new ZnodeApi(page.request, clusterId);
+    await api.create(`${root}/other-root`);
+    const res = await page.request.post("/api/v1/clusters", { data: { name: `${name}-chroot`, connectionString: `${zk()}${root}/other-root`, maxDataBytes: 64 } });
+    expect(res.status(), await res.text()).toBe(201);
+    const otherId = ((await res.json()) as { cluster: { id: string } }).cluster.id;
+
+    const zp = new ZnodePage(page, clusterId);
+    await zp.goto(`${root}/renamed`);
+    await zp.toolbar.getByRole("button", { name: "Copy / move" }).click();
+    const dialog = zp.dialog(/^Copy, move or rename/);
+    await dialog.getByLabel("Target cluster").selectOption({ label: `${name}-chroot` });
+    await dialog.getByLabel(/Target path/).fill("/from-main");
+    await dialog.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect(dialog.getByTestId("copy-report")).toContainText("Copied 1 znodes to /from-main, verified byte for byte");
+    expect((await api.get(`${root}/other-root/from-main`))?.data.json).toEqual({ a: 11, b: 20, c: 3 });
+    await dialog.getByRole("link", { name: "Open /from-main" }).click();
+
+    const other = new ZnodePage(page, otherId);
+    await expect(page.getByTestId("detail").locator(".detail-path")).toHaveText("/from-main");
+    await other.openEditor();
+    await other.typeValue(JSON.stringify({ text: "x".repeat(80) }));
+    await expect(page.getByTestId("size-meter").first()).toContainText("too large: this cluster accepts at most 64 bytes per znode");
+    await other.review();
+    await expect(page.getByTestId("review").getByRole("button", { name: /^Save/ })).toBeDisabled();
+  });
+
+  test("edits a binary value as hex, with upload, download and the size limit", async ({ page }, testInfo) => {
+    const zp = new ZnodePage(page, clusterId);
+    const api = new ZnodeApi(page.request, clusterId);
+    const blob = `${root}/blob`;
+    await api.create(blob, Buffer.from([0, 1, 2, 0xfe, 0xff, 0x7f, 0x10]).toString("base64"), "base64");
+    await zp.goto(blob);
+    await zp.openEditor();
+    await expect(zp.editor.getByLabel("Mode")).toHaveValue("binary");
+    const hex = page.getByLabel(/^New value of/);
+    await expect(hex).toHaveValue("00 01 02 fe ff 7f 10");
+    await expect(zp.editor.getByTestId("hex-view")).toContainText("00000000  00 01 02 fe ff 7f 10");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), zp.editor.getByRole("button", { name: "Download value" }).click()]);
+    const saved = testInfo.outputPath("blob.bin");
+    await download.saveAs(saved);
+    expect([...fs.readFileSync(saved)]).toEqual([0, 1, 2, 0xfe, 0xff, 0x7f, 0x10]);
+
+    const upload = zp.editor.getByLabel("Upload a file");
+    await upload.setInputFiles({ name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(1024 * 1024 + 1) });
+    await expect(zp.editor.getByRole("alert")).toContainText("huge.bin is 1.0 MiB; this cluster accepts at most 1 MiB per znode");
+    await expect(hex).toHaveValue("00 01 02 fe ff 7f 10");
+    await hex.fill("de ad zz");
+    await expect(page.getByTestId("edit-problem")).toContainText('Line 1, column 7: "z" is not a hex digit');
+    await expect(page.getByRole("button", { name: "Review changes" })).toBeDisabled();
+    await upload.setInputFiles({ name: "new.bin", mimeType: "application/octet-stream", buffer: Buffer.from([0xde, 0xad, 0xbe, 0xef]) });
+    await expect(hex).toHaveValue("de ad be ef");
+    await zp.review();
+    await expect(zp.diffLines("del")).toHaveText([/00 01 02 fe ff 7f 10/]);
+    await expect(zp.diffLines("add")).toHaveText([/de ad be ef/]);
+    await zp.save();
+    await expect(page.getByTestId("notice")).toContainText("is now at version 1");
+    expect((await api.get(blob))?.data.base64).toBe(Buffer.from([0xde, 0xad, 0xbe, 0xef]).toString("base64"));
+  });
+
   test("a prod cluster refuses a write without a reason and the form names the field", async ({ page }) => {
     const res = await page.request.post("/api/v1/clusters", { data: { name: `${name}-prod`, connectionString: zk(), environment: "prod" } });
     expect(res.status(), await res.text()).toBe(201);

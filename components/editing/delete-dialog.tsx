@@ -6,13 +6,13 @@ import { znodeKeys } from "@/lib/api-client/keys";
 import type { Znode } from "@/lib/api-client/types";
 import { useDeleteZnode } from "@/lib/api-client/use-delete-znode";
 import { Modal } from "./modal";
+import { isProtectedPath } from "./protected-paths";
 import { ReasonField } from "./reason-field";
 import { RecursiveDelete } from "./recursive-delete";
 import { WriteError } from "./write-error";
 
 type Props = { clusterId: string; znode: Znode; onClose: () => void; onDeleted: (message: string) => void };
 
-export const isProtectedPath = (path: string) => path === "/" || path === "/zookeeper" || path.startsWith("/zookeeper/");
 
 export function DeleteDialog({ clusterId, znode, onClose, onDeleted }: Props) {
   const queryClient = useQueryClient();

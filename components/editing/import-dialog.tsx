@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { ImportOptions, Progress } from "@/lib/api-client/types";
 import { useImportDryRun } from "@/lib/api-client/use-import-dry-run";
 import { useImportSubtree } from "@/lib/api-client/use-import-subtree";
@@ -25,13 +25,23 @@ export function ImportDialog({ clusterId, path, onClose }: Props) {
   const apply = useImportSubtree(clusterId);
   const busy = dryRun.isPending || apply.isPending;
   const plan = dryRun.data;
-  const change = (next: Partial<ImportOptions>) => { setOptions((o) => ({ ...o, ...next })); dryRun.reset(); apply.reset(); };
+  // A dry run only reads: it is cancelled when its answer no longer matters (new options, dialog closed).
+  const planning = useRef<AbortController | null>(null);
+  useEffect(() => () => planning.current?.abort(), []);
+  const resetPlan = () => { planning.current?.abort(); dryRun.reset(); apply.reset(); };
+  const change = (next: Partial<ImportOptions>) => { setOptions((o) => ({ ...o, ...next })); resetPlan(); };
+  function runDryRun() {
+    if (!file) return;
+    resetPlan();
+    planning.current = new AbortController();
+    dryRun.mutate({ file: file.text, options, signal: planning.current.signal });
+  }
 
   return (
     <Modal title={`Import into ${options.path || "…"}`} onClose={onClose} busy={apply.isPending} wide>
-      <form className="form" onSubmit={(e) => { e.preventDefault(); if (file) dryRun.mutate({ file: file.text, options }); }}>
+      <form className="form" onSubmit={(e) => { e.preventDefault(); runDryRun(); }}>
         <fieldset className="form" disabled={busy || apply.isSuccess} style={{ border: "none", padding: 0, margin: 0 }}>
-          <ImportFileField onFile={(f) => { setFile(f); dryRun.reset(); apply.reset(); }} />
+          <ImportFileField onFile={(f) => { setFile(f); resetPlan(); }} />
           <div className="fields">
             <label className="field" htmlFor={targetId}>
               <span>Import under path</span>

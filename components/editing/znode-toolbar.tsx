@@ -1,16 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { parentPath } from "@/lib/api-client/refresh";
 import type { Znode } from "@/lib/api-client/types";
 import { znodeHref } from "@/lib/api-client/znode-path";
-import { CopyMoveDialog } from "./copy-move-dialog";
-import { CreateDialog } from "./create-dialog";
-import { DeleteDialog, isProtectedPath } from "./delete-dialog";
 import { ExportButton } from "./export-button";
-import { ImportDialog } from "./import-dialog";
+import { isProtectedPath, isZookeeperTree } from "./protected-paths";
 import "./editing.css";
+
+// The dialogs (and the editor's parsers they use) load on first use, not with the browser.
+const CopyMoveDialog = dynamic(() => import("./copy-move-dialog").then((m) => m.CopyMoveDialog), { ssr: false });
+const CreateDialog = dynamic(() => import("./create-dialog").then((m) => m.CreateDialog), { ssr: false });
+const DeleteDialog = dynamic(() => import("./delete-dialog").then((m) => m.DeleteDialog), { ssr: false });
+const ImportDialog = dynamic(() => import("./import-dialog").then((m) => m.ImportDialog), { ssr: false });
 
 type Dialog = "create" | "delete" | "copy" | "import" | null;
 type Props = { clusterId: string; znode: Znode; maxBytes: number; editing: boolean; onEdit: () => void; onNotice: (message: string, at: string) => void };
@@ -20,7 +24,7 @@ export function ZnodeToolbar({ clusterId, znode, maxBytes, editing, onEdit, onNo
   const router = useRouter();
   const [dialog, setDialog] = useState<Dialog>(null);
   const { path } = znode;
-  const canWrite = znode.permissions.write && !(path === "/zookeeper" || path.startsWith("/zookeeper/"));
+  const canWrite = znode.permissions.write && !isZookeeperTree(path);
   const close = () => setDialog(null);
 
   return (

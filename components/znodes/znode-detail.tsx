@@ -1,8 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
 import { ErrorBox } from "@/components/error-box";
-import { DataEditor } from "@/components/editing/data-editor";
 import { NoticeLine, useNotices } from "@/components/editing/notices";
 import { ZnodeToolbar } from "@/components/editing/znode-toolbar";
 import type { Znode } from "@/lib/api-client/types";
@@ -17,13 +17,16 @@ import { ZnodeData } from "./znode-data";
 
 const DEFAULT_MAX_DATA_BYTES = 1024 * 1024;
 
+// The editor (YAML/XML parsers, diff) loads when it is opened, not with every znode page.
+const DataEditor = dynamic(() => import("@/components/editing/data-editor").then((m) => m.DataEditor), { ssr: false, loading: () => <p className="muted">Loading the editor…</p> });
+
 type TabProps = { clusterId: string; path: string; znode: Znode };
 
 // One entry per tab of the detail pane; each area adds its own line.
 const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] = [
   {
     id: "node",
-    label: "Data, Stat & ACL",
+    label: "Overview",
     render: ({ znode }) => (
       <>
         <ZnodeData data={znode.data} />

@@ -72,8 +72,8 @@ export class ZnodeApi {
     const res = await this.request.put(this.url("znode", { path }), { data: { data, version } });
     expect(res.status(), await res.text()).toBe(200);
   }
-  async create(path: string, data = "") {
-    const res = await this.request.post(this.url("znode", { path }), { data: { data } });
+  async create(path: string, data = "", encoding: "utf8" | "base64" = "utf8") {
+    const res = await this.request.post(this.url("znode", { path }), { data: { data, encoding } });
     expect(res.status(), await res.text()).toBe(201);
   }
 }
