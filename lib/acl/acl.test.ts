@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_CREDENTIAL_KEY } from "../clusters/credentials-test-key";
 import { auditEntryOfRequest } from "../audit/query";
 import { addCredential, listCredentials, removeCredential } from "../clusters/credentials";
 import { createCluster } from "../clusters/registry";
@@ -16,7 +17,7 @@ import { getNode, setData } from "../znodes";
 import { listChildrenPage } from "../znodes/list-children";
 import { applyRecursiveAcl, computeDigest, digestId, getAcl, previewRecursiveAcl, setAcl } from ".";
 
-process.env.CONSOLE_SECRET_KEY ??= randomBytes(32).toString("base64");
+process.env.CONSOLE_SECRET_KEY ??= TEST_CREDENTIAL_KEY;
 const ALICE_PW = "alice-pw-" + randomBytes(8).toString("hex");
 const SUPER_PW = "super-pw-" + randomBytes(8).toString("hex");
 const ALICE = digestId("alice", ALICE_PW);

@@ -68,12 +68,12 @@ export async function sessionAuthOf(cluster: { id: string; name: string }): Prom
 
 /** Start-up check: stored credentials need the key they were sealed with. Throws a clear error otherwise. */
 export async function checkCredentialKey(): Promise<void> {
-  const sample = await db().clusterCredential.findFirst({ orderBy: { createdAt: "asc" } });
-  if (!sample) return;
-  const count = await db().clusterCredential.count();
+  const rows = await db().clusterCredential.findMany({ select: { clusterId: true, scheme: true, label: true, secret: true } });
+  if (rows.length === 0) return;
   const { key, problem } = credentialKey();
-  if (!key) throw new Error(`[credentials] ${count} ZooKeeper cluster credential(s) are stored encrypted, but ${problem}: ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);
-  if (openCredential(sample.secret, key, credentialAad(sample.clusterId, sample.scheme)) === null) {
-    throw new Error(`[credentials] ${KEY_ENV} does not decrypt the stored cluster credentials (credential "${sample.label}"): it is not the key or passphrase they were stored with.`);
+  if (!key) throw new Error(`[credentials] ${rows.length} ZooKeeper cluster credential(s) are stored encrypted, but ${problem}: ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);
+  const unreadable = rows.filter((r) => openCredential(r.secret, key, credentialAad(r.clusterId, r.scheme)) === null);
+  if (unreadable.length) {
+    throw new Error(`[credentials] ${KEY_ENV} does not decrypt ${unreadable.length} of ${rows.length} stored cluster credential(s) (e.g. "${unreadable[0].label}"): it is not the key or passphrase they were stored with.`);
   }
 }
