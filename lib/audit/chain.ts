@@ -38,16 +38,19 @@ async function appendIn(tx: Tx, input: AuditRowInput): Promise<AuditRecord> {
   return tx.auditRecord.create({ data: { ...row, prevHash, hash: recordHash(row, prevHash) } });
 }
 
-const isChainRace = (e: unknown) => (e as { code?: string }).code === "P2002";
+// P2002: another writer took the head first (unique prevHash). P1008: SQLite was busy, e.g. another
+// process's transaction holds the write lock (Prisma reports SQLITE_BUSY as a timeout).
+const isRetryable = (e: unknown) => ["P2002", "P1008"].includes((e as { code?: string }).code ?? "");
+const ATTEMPTS = 10;
 
-/** Run `fn` in a transaction, again from the start when another writer extended the chain first. */
+/** Run `fn` in a transaction, again from the start when another writer got there first. */
 export async function auditedTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction(fn);
     } catch (e) {
-      if (attempt < 8 && isChainRace(e)) continue;
-      throw e;
+      if (attempt >= ATTEMPTS || !isRetryable(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }
 }

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { databaseUrl } from "../db/url";
@@ -37,6 +37,16 @@ describe("the audit hash chain", () => {
     expect(result).toMatchObject({ ok: true });
     expect(result.checked).toBeGreaterThanOrEqual(20);
   });
+
+  it("does not fork when two processes append to the same database at once", async () => {
+    const run = (name: string) => new Promise<number>((resolve) => {
+      const child = spawn("npx", ["tsx", "--conditions=react-server", "lib/audit/testing/append-worker.ts", "25", name], { env: { ...process.env, DATABASE_URL: databaseUrl() }, stdio: ["ignore", "inherit", "inherit"] });
+      child.on("exit", (code) => resolve(code ?? 1));
+    });
+    expect(await Promise.all([run("proc-a"), run("proc-b"), event()])).toEqual([0, 0, expect.anything()]);
+    expect(await db().auditRecord.count({ where: { operation: "concurrency_test" } })).toBe(50);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  }, 120_000);
 
   it("refuses UPDATE and DELETE through the database itself", async () => {
     const row = await event();
