@@ -56,6 +56,7 @@ export function AuditFiltersForm({ value, onChange }: Props) {
           <option value="">any</option>
           <option value="ok">ok</option>
           <option value="failed">failed</option>
+          <option value="unknown">unknown (connection lost mid-write)</option>
           <option value="pending">pending</option>
         </select>
       </label>

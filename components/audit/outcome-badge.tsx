@@ -1,4 +1,5 @@
 export function OutcomeBadge({ outcome }: { outcome: string }) {
-  const kind = outcome === "ok" || outcome === "failed" ? outcome : "pending";
+  // "unknown": the connection was lost before ZooKeeper answered; "pending": no outcome recorded.
+  const kind = outcome === "ok" || outcome === "failed" || outcome === "unknown" ? outcome : "pending";
   return <span className={`outcome outcome-${kind}`} data-testid="outcome">{outcome}</span>;
 }
