@@ -11,10 +11,11 @@ import { isProtectedPath, isZookeeperTree } from "./protected-paths";
 import "./editing.css";
 
 // The dialogs (and the editor's parsers they use) load on first use, not with the browser.
-const CopyMoveDialog = dynamic(() => import("./copy-move-dialog").then((m) => m.CopyMoveDialog), { ssr: false });
-const CreateDialog = dynamic(() => import("./create-dialog").then((m) => m.CreateDialog), { ssr: false });
-const DeleteDialog = dynamic(() => import("./delete-dialog").then((m) => m.DeleteDialog), { ssr: false });
-const ImportDialog = dynamic(() => import("./import-dialog").then((m) => m.ImportDialog), { ssr: false });
+const loading = () => <span className="muted" role="status">Loading…</span>;
+const CopyMoveDialog = dynamic(() => import("./copy-move-dialog").then((m) => m.CopyMoveDialog), { ssr: false, loading });
+const CreateDialog = dynamic(() => import("./create-dialog").then((m) => m.CreateDialog), { ssr: false, loading });
+const DeleteDialog = dynamic(() => import("./delete-dialog").then((m) => m.DeleteDialog), { ssr: false, loading });
+const ImportDialog = dynamic(() => import("./import-dialog").then((m) => m.ImportDialog), { ssr: false, loading });
 
 type Dialog = "create" | "delete" | "copy" | "import" | null;
 type Props = { clusterId: string; znode: Znode; maxBytes: number; editing: boolean; onEdit: () => void; onNotice: (message: string, at: string) => void };

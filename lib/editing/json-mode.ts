@@ -59,7 +59,8 @@ function tokenize(text: string): Token[] {
 function checkTokens(text: string, tokens: Token[]) {
   let pos = 0;
   const at = (message: string, t = tokens[pos]) => new ProblemError(problemAt(text, t ? t.offset : text.length, message));
-  const describe = (t?: Token) => (t ? `"${t.text.slice(0, 20)}"` : "the end of the text");
+  // String tokens carry their own quotes; anything else is quoted here.
+  const describe = (t?: Token) => (!t ? "the end of the text" : t.kind === "string" ? t.text.slice(0, 22) : `"${t.text.slice(0, 20)}"`);
   const value = (depth: number): void => {
     if (depth > MAX_DEPTH) throw at(`nesting is deeper than ${MAX_DEPTH} levels`);
     const t = tokens[pos];

@@ -13,7 +13,7 @@ describe("JSON mode", () => {
   });
 
   it.each([
-    ['{\n  "a": 1,\n  "b": 2\n  "c": 3\n}', 4, 3, /expected ',' or '}'/],
+    ['{\n  "a": 1,\n  "b": 2\n  "c": 3\n}', 4, 3, /^expected ',' or '}', found "c"$/],
     ['{\n  "a": 1,\n}', 3, 1, /trailing comma/],
     ["{\n  a: 1\n}", 2, 3, /double quotes/],
     ["{'a': 1}", 1, 2, /double quotes/],
