@@ -89,4 +89,12 @@ test.describe.serial("live changes across browsers", () => {
     await expect(editor.getByTestId("data-editor")).toBeVisible(); // the draft stays open
     await Promise.all([editor.context().close(), other.context().close()]);
   });
+
+  test("a refused stream says why instead of retrying forever", async ({ page }) => {
+    await logIn(page);
+    await page.goto(`/clusters/${encodeURIComponent(clusterId)}/live?path=${encodeURIComponent("/trailing/")}`);
+    const live = new LivePage(page, clusterId);
+    await expect(live.state).toHaveAttribute("data-state", "stopped");
+    await expect(live.state).toContainText("must not end with /");
+  });
 });

@@ -3,7 +3,7 @@
 import "./live.css";
 import { useLiveStatus } from "@/lib/api-client/use-live-status";
 
-const LABELS = { connecting: "connecting…", live: "live", reconnecting: "reconnecting…", resyncing: "resyncing…" } as const;
+const LABELS = { connecting: "connecting…", live: "live", reconnecting: "reconnecting…", resyncing: "resyncing…", stopped: "not live" } as const;
 
 /** The state of the cluster's live stream: live / reconnecting / resyncing. */
 export function LiveIndicator({ clusterId }: { clusterId: string }) {

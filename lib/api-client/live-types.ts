@@ -1,8 +1,8 @@
 // Live change events as the browser receives them from GET /api/v1/clusters/{id}/events.
 import type { ZnodeStat } from "./types";
 
-/** The server's watch state, plus the browser's own while its stream (re)connects. */
-export type LiveState = "connecting" | "live" | "reconnecting" | "resyncing";
+/** The server's watch state, plus the browser's own: (re)connecting, or stopped after a refusal (no permission, bad path). */
+export type LiveState = "connecting" | "live" | "reconnecting" | "resyncing" | "stopped";
 
 export type LiveEventType = "created" | "deleted" | "dataChanged" | "childrenChanged" | "resync" | "state";
 
@@ -14,7 +14,7 @@ export type LiveEvent = {
   type: LiveEventType;
   stat?: ZnodeStat | null;
   children?: { added: string[]; removed: string[] };
-  state?: Exclude<LiveState, "connecting">;
+  state?: Exclude<LiveState, "connecting" | "stopped">;
   reason?: string;
   at: string;
 };

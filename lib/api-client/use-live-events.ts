@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { toApiError } from "./api-fetch";
 import { applyLiveEvent, setLiveStatus } from "./live-cache";
 import { liveEventsUrl, liveKeys } from "./live-keys";
 import type { LiveEvent } from "./live-types";
@@ -7,6 +8,20 @@ import { useDebouncedValue } from "./use-debounced-value";
 
 /** After the server refused the stream (EventSource gives up), try again this much later. */
 const REOPEN_MS = 5_000;
+
+/** Why the stream was refused: a 4xx is final (no permission, bad path), anything else is retried. */
+async function refusal(url: string): Promise<{ message: string; final: boolean } | null> {
+  try {
+    const res = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
+    if (res.ok) {
+      await res.body?.cancel();
+      return null;
+    }
+    return { message: toApiError(res.status, await res.json().catch(() => null)).message, final: res.status < 500 };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * One EventSource for a cluster page, watching `paths`. Every event updates the query cache
@@ -30,7 +45,9 @@ export function useLiveEvents(clusterId: string, paths: string[], onEvent?: (e: 
     const resumeFrom = last.current?.key === key ? last.current.id : null;
     // A stream re-opened for another set of paths keeps showing the old state until the new one reports.
     if (!qc.getQueryData(liveKeys.status(clusterId))) setLiveStatus(qc, clusterId, { state: "connecting" });
-    const source = new EventSource(liveEventsUrl(clusterId, key.split("\n"), resumeFrom));
+    const url = liveEventsUrl(clusterId, key.split("\n"), resumeFrom);
+    const source = new EventSource(url);
+    let stopped = false;
     source.onmessage = (message) => {
       let event: LiveEvent;
       try {
@@ -43,11 +60,18 @@ export function useLiveEvents(clusterId: string, paths: string[], onEvent?: (e: 
       onEventRef.current?.(event);
     };
     source.onerror = () => {
-      // CONNECTING: the browser retries by itself (with Last-Event-ID). CLOSED: the server refused.
-      setLiveStatus(qc, clusterId, { state: "reconnecting", reason: source.readyState === EventSource.CLOSED ? "the live stream was refused; retrying" : "the live stream was interrupted" });
-      if (source.readyState === EventSource.CLOSED) reopen = setTimeout(() => setAttempt((n) => n + 1), REOPEN_MS);
+      // CONNECTING: the browser retries by itself (with Last-Event-ID). CLOSED: the server answered
+      // with an error, which EventSource does not show: ask once more to learn why.
+      if (source.readyState !== EventSource.CLOSED) return setLiveStatus(qc, clusterId, { state: "reconnecting", reason: "the live stream was interrupted" });
+      void refusal(url).then((why) => {
+        if (stopped) return;
+        if (why?.final) return setLiveStatus(qc, clusterId, { state: "stopped", reason: why.message });
+        setLiveStatus(qc, clusterId, { state: "reconnecting", reason: why?.message ?? "the live stream was refused; retrying" });
+        reopen = setTimeout(() => setAttempt((n) => n + 1), REOPEN_MS);
+      });
     };
     return () => {
+      stopped = true;
       clearTimeout(reopen);
       source.close();
     };
