@@ -12,7 +12,7 @@ const port = process.env.E2E_PORT ?? "3100";
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: url, DEMO_CLUSTER: "off", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000000", ADMIN_USERNAME: "admin", ADMIN_PASSWORD: "e2e-admin-password" },
+  env: { ...process.env, DATABASE_URL: url, DEMO_CLUSTER: "off", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-000000000", ADMIN_USERNAME: "admin", ADMIN_PASSWORD: "e2e-admin-password", CONSOLE_SECRET_KEY: process.env.CONSOLE_SECRET_KEY ?? "e2e-console-secret-key-not-for-production" },
 });
 const stop = () => { server.kill("SIGTERM"); fs.rmSync(dir, { recursive: true, force: true }); };
 process.on("SIGTERM", () => { stop(); process.exit(0); });

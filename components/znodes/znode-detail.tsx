@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
-import { ErrorBox } from "@/components/error-box";
 import { NoticeLine, useNotices } from "@/components/editing/notices";
 import { ZnodeToolbar } from "@/components/editing/znode-toolbar";
 import type { Znode } from "@/lib/api-client/types";
@@ -10,6 +9,7 @@ import { useCluster } from "@/lib/api-client/use-cluster";
 import { useZnode } from "@/lib/api-client/use-znode";
 import { AclTable } from "./acl-table";
 import { AclPanel } from "@/components/acl/acl-panel";
+import { NoAuthExplanation } from "@/components/acl/no-auth-explanation";
 import { ZnodeHistory } from "@/components/history/znode-history";
 import { ChildrenList } from "./children-list";
 import { StatTable } from "./stat-table";
@@ -56,7 +56,7 @@ export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: stri
         <code>{path}</code>
       </h2>
       {znode.isPending && <p className="muted">Loading znode…</p>}
-      {znode.isError && <ErrorBox error={znode.error} />}
+      {znode.isError && <NoAuthExplanation error={znode.error} />}
       {/* Kept on screen after a failed refetch (e.g. the node was deleted meanwhile), so open dialogs can finish and report. */}
       {znode.data && (
         <>
