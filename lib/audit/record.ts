@@ -21,7 +21,8 @@ export type AuditIntent = {
 };
 
 export type AuditOutcome = {
-  outcome: "ok" | "failed";
+  /** "unknown": the connection was lost before ZooKeeper answered; the change may or may not have been applied. */
+  outcome: "ok" | "failed" | "unknown";
   error?: string;
   after?: AuditValue;
   details?: Record<string, unknown>;

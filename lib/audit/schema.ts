@@ -4,7 +4,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const optional = <T extends z.ZodTypeAny>(t: T) => z.preprocess(blankToUndefined, t.optional());
 const date = (name: string) => z.coerce.date({ errorMap: () => ({ message: `${name} must be a date/time, e.g. 2025-01-31T12:00:00Z` }) });
 
-export const OUTCOMES = ["ok", "failed", "pending"] as const;
+export const OUTCOMES = ["ok", "failed", "unknown", "pending"] as const;
 
 /** Filters of the audit list and export; all optional. `before` pages backwards by record id. */
 export const auditFilter = z.object({

@@ -8,6 +8,7 @@ import { getClient } from "../zk/sessions";
 import { sessionTargetOf } from "../clusters/session-target";
 import { explainIfNoAuth } from "../acl/explain-no-auth";
 import { toZkError } from "../zk/errors";
+import { readBackUnknown, type ReadBack } from "./outcome-unknown";
 import type { ZkClient } from "../zk/client";
 import type { Cluster } from "../generated/prisma/client";
 import { authorizeWrite, type WriteAction } from "./authorize";
@@ -27,6 +28,12 @@ export type MutationSpec<T> = {
   run: (client: ZkClient, cluster: Cluster) => Promise<T>;
   after?: (result: T) => Pick<AuditOutcome, "after" | "details">;
   details?: Record<string, unknown>;
+  /**
+   * After a connection loss left the outcome unknown: read the node back (after the reconnect)
+   * and say whether the write landed. Without it, or when the read cannot decide, the outcome
+   * stays "unknown" and the operator is told it may or may not have been applied.
+   */
+  readBack?: ReadBack<T>;
 };
 
 /** A move also deletes on its source cluster: that cluster's reason rule applies too. */
@@ -60,7 +67,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     before = spec.before ? await spec.before(client, cluster) : undefined;
   } catch (e) {
     // Refused before anything was written (no permission, no reason, a failed read): recorded too.
-    const err = e instanceof ConsoleError ? e : toZkError(e, spec.path);
+    const err = notSent(e instanceof ConsoleError ? e : toZkError(e, spec.path));
     await recordRefusal(context, err);
     throw err;
   }
@@ -72,7 +79,27 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     return result;
   } catch (e) {
     const err = await explainIfNoAuth(toZkError(e, spec.path), client, cluster, spec.operation, spec.path);
-    await recordOutcome(intent, auditId, { outcome: "failed", error: err.message, details: (err as { details?: Record<string, unknown> }).details });
-    throw err;
+    const settled = await readBackUnknown(err, spec, cluster);
+    if (settled.outcome === "ok") {
+      const after = spec.after?.(settled.result) ?? {};
+      await recordOutcome(intent, auditId, { outcome: "ok", ...after, details: { ...after.details, confirmedByReadBack: settled.cause } });
+      return settled.result;
+    }
+    await recordOutcome(intent, auditId, { outcome: settled.outcome, error: settled.error.message, details: (settled.error as { details?: Record<string, unknown> }).details });
+    throw settled.error;
   }
+}
+
+const BEFORE_SENDING: Record<string, string> = {
+  CONNECTION_LOSS: "the connection to ZooKeeper was lost",
+  OPERATION_TIMEOUT: "ZooKeeper did not answer in time",
+  SESSION_MOVED: "the session moved to another ZooKeeper server",
+  SESSION_EXPIRED: "the ZooKeeper session expired",
+  INVALID_STATE: "the ZooKeeper session ended",
+};
+
+/** A connection failure while preparing the write (its reads): nothing was sent, so say that. */
+function notSent(err: Error): Error {
+  const why = err instanceof ConsoleError ? BEFORE_SENDING[err.code] : undefined;
+  return why ? new ConsoleError("CLUSTER_UNAVAILABLE", 503, `cluster unavailable: ${why} while the console prepared the change, before anything was written; nothing changed, try again`) : err;
 }

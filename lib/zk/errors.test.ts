@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsoleError } from "../errors";
-import { isZkCode, toZkError, ZkError } from "./errors";
+import { isDecidableByReadBack, isOutcomeUnknown, isZkCode, toZkError, ZkError } from "./errors";
 
 describe("toZkError: native binding errors become typed domain errors", () => {
   it.each([
@@ -57,5 +57,16 @@ describe("toZkError: native binding errors become typed domain errors", () => {
   it("isZkCode is false for other codes and non-ZooKeeper errors", () => {
     expect(isZkCode(toZkError(new Error("-101 no node")), "NODE_EXISTS")).toBe(false);
     expect(isZkCode(new Error("-101 no node"), "NO_NODE")).toBe(false);
+  });
+
+  it("tells which failed writes have an unknown outcome, and which a read after the reconnect can decide", () => {
+    const lost = toZkError(new Error("-4 connection loss"));
+    const timedOut = toZkError(new Error("-7 operation timeout"));
+    const processGone = toZkError(new Error("-4 session process exited"));
+    const refused = toZkError(new Error("-103 bad version"));
+    expect([lost, timedOut, processGone, refused].map(isOutcomeUnknown)).toEqual([true, true, true, false]);
+    // Our own time-out may leave the request queued in the client; a vanished process's connection may still deliver it.
+    expect([lost, timedOut, processGone, refused].map(isDecidableByReadBack)).toEqual([true, false, false, false]);
+    expect(processGone).toMatchObject({ code: "CONNECTION_LOSS", processLost: true });
   });
 });

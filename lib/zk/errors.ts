@@ -33,6 +33,8 @@ export class ZkError extends ConsoleError {
     code: string,
     status: number,
     message: string,
+    /** The cluster's session process vanished or could not be reached (not a ZooKeeper answer). */
+    readonly processLost = false,
   ) {
     super(code, status, message);
   }
@@ -48,10 +50,28 @@ export function toZkError(err: unknown, path?: string): Error {
   if (!match) return err instanceof Error ? err : new Error(text);
   const rc = Number(match[1]);
   const known = ZK_CODES[rc];
-  if (known) return new ZkError(rc, known.code, known.status, known.message(path));
+  if (known) return new ZkError(rc, known.code, known.status, known.message(path), /session process/.test(text));
   return new ZkError(rc, "ZOOKEEPER_ERROR", 502, `ZooKeeper returned error ${text}`);
 }
 
 export function isZkCode(err: unknown, code: string): boolean {
   return err instanceof ZkError && err.code === code;
+}
+
+/** A write that failed this way may or may not have been applied: nobody answered for it. */
+const OUTCOME_UNKNOWN = new Set(["CONNECTION_LOSS", "OPERATION_TIMEOUT", "SESSION_MOVED"]);
+
+export function isOutcomeUnknown(err: unknown): err is ZkError {
+  return err instanceof ZkError && OUTCOME_UNKNOWN.has(err.code);
+}
+
+/**
+ * The outcome is unknown, but a read after the reconnect decides it: the C client itself failed
+ * the request when its connection dropped, so it will never send it again, and ZooKeeper rejects
+ * what the old connection may still deliver once the session has moved on (SESSION_MOVED) or
+ * expired. Not so for our own time-out (the request may still wait in the client's queue) or a
+ * vanished session process (its connection may still deliver the request for another session).
+ */
+export function isDecidableByReadBack(err: unknown): err is ZkError {
+  return err instanceof ZkError && (err.code === "CONNECTION_LOSS" || err.code === "SESSION_MOVED") && !err.processLost;
 }

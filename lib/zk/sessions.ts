@@ -27,6 +27,8 @@ type Entry = {
   status: SessionStatus;
   password?: string;
   lastSessionId?: string;
+  /** Since when the session has not been connected (opened, or connection lost); null while connected. */
+  downSince: number | null;
 };
 
 type Registry = { entries: Map<string, Entry>; listeners: Map<string, Set<(e: SessionEvent) => void>> };
@@ -58,11 +60,13 @@ function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) 
     const newSession = e.sessionId !== entry.lastSessionId;
     entry.lastSessionId = e.sessionId;
     entry.password = e.password;
+    entry.downSince = null;
     setStatus(entry, "connected", undefined, e.sessionId);
     emit(id, { kind: "connected", sessionId: e.sessionId ?? "", newSession });
     return;
   }
   if (e.state === "connecting") {
+    entry.downSince ??= Date.now();
     setStatus(entry, "connecting", "connection lost; the client is reconnecting", entry.status.sessionId);
     emit(id, { kind: "disconnected", reason: "connection lost; reconnecting" });
     return;
@@ -85,17 +89,23 @@ function open(id: string, entry: Entry): Promise<ZkClient> {
   const proc: SessionProcess = new SessionProcess(id, { connect: connectionString, timeoutMs: sessionTimeoutMs, auth: auth ?? [] }, (e) => onState(id, entry, proc, e));
   entry.proc = proc;
   entry.client = new ZkClient(proc, sessionTimeoutMs);
+  entry.downSince = Date.now();
   setStatus(entry, "connecting");
   return waitConnected(entry);
 }
 
-/** Resolves when the entry's session is connected; rejects after the session timeout. */
+/**
+ * Resolves when the entry's session is connected. A brief loss (a leader election, a member
+ * restart) is waited out; an outage is given the session timeout from its start, after which
+ * requests fail at once (503) until the client is connected again.
+ */
 function waitConnected(entry: Entry): Promise<ZkClient> {
   const { proc, client } = entry;
   if (!proc || !client || !proc.alive) return Promise.reject(unreachable(entry.target));
   if (entry.status.state === "connected") return Promise.resolve(client);
+  const deadline = (entry.downSince ?? Date.now()) + entry.target.sessionTimeoutMs;
+  if (Date.now() >= deadline) return Promise.reject(unreachable(entry.target));
   return new Promise<ZkClient>((resolve, reject) => {
-    const started = Date.now();
     const tick = setInterval(() => {
       if (entry.proc !== proc || !proc.alive) {
         clearInterval(tick);
@@ -103,7 +113,7 @@ function waitConnected(entry: Entry): Promise<ZkClient> {
       } else if (entry.status.state === "connected") {
         clearInterval(tick);
         resolve(client);
-      } else if (Date.now() - started > entry.target.sessionTimeoutMs) {
+      } else if (Date.now() >= deadline) {
         // Keep the process: the C client goes on trying, later requests may find it connected.
         clearInterval(tick);
         reject(unreachable(entry.target));
@@ -121,30 +131,42 @@ function entryFor(target: SessionTarget): Entry {
     entry = undefined;
   }
   if (!entry) {
-    entry = { target, fingerprint, proc: null, client: null, ready: null, status: { state: "idle", since: new Date().toISOString() } };
+    entry = { target, fingerprint, proc: null, client: null, ready: null, status: { state: "idle", since: new Date().toISOString() }, downSince: null };
     registry.entries.set(target.id, entry);
   }
   return entry;
 }
 
-/** The connected client for a cluster; concurrent callers share one connect. */
+/**
+ * The connected client for a cluster; concurrent callers share one connect, and one wait while
+ * the client reconnects (see waitConnected). A session that ended meanwhile is replaced.
+ */
 export async function getClient(target: SessionTarget): Promise<ZkClient> {
-  const entry = entryFor(target);
-  if (!entry.ready) {
-    entry.ready = entry.proc?.alive ? waitConnected(entry) : open(target.id, entry);
-    entry.ready.catch(() => { /* reported to the awaiting callers */ });
-  }
-  const ready = entry.ready;
-  const client = await ready.catch((e) => {
-    // The next caller waits afresh (on the same process while it lives).
-    if (entry.ready === ready) entry.ready = null;
-    throw e;
-  });
-  if (entry.status.state !== "connected") {
-    if (entry.ready === ready) entry.ready = null;
+  for (let attempt = 1; ; attempt++) {
+    const entry = entryFor(target);
+    if (!entry.ready) {
+      entry.ready = entry.proc?.alive ? waitConnected(entry) : open(target.id, entry);
+      entry.ready.catch(() => { /* reported to the awaiting callers */ });
+    }
+    const ready = entry.ready;
+    const client = await ready.catch((e) => {
+      // The next caller waits afresh (on the same process while it lives).
+      if (entry.ready === ready) entry.ready = null;
+      throw e;
+    });
+    if (entry.status.state === "connected" && entry.client === client) return client;
+    if (attempt < 4 && entry.client === client && entry.proc?.alive) {
+      // Connected before, reconnecting now.
+      if (entry.ready === ready) {
+        entry.ready = waitConnected(entry);
+        entry.ready.catch(() => {});
+      }
+      continue;
+    }
+    // The session ended (expired, crashed) meanwhile: again on its replacement, unless it was closed.
+    if (attempt < 4 && registry.entries.get(target.id) === entry) continue;
     throw unavailable(`cluster unavailable: ${entry.status.reason ?? "not connected to ZooKeeper"}`);
   }
-  return client;
 }
 
 export function sessionStatus(id: string): SessionStatus {

@@ -9,6 +9,8 @@ import type { ZkClient } from "../zk/client";
 import { subtreeNodes, type SubtreeNode } from "./read-subtree";
 import { absolute, createTree } from "./write-tree";
 import { reason } from "./schema";
+import { isOutcomeUnknown, isZkCode } from "../zk/errors";
+import { retryAfterConnectionLoss as again } from "../zk/retry";
 
 export const copyInput = z.object({
   source: z.string(),
@@ -29,7 +31,10 @@ async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], 
     while (i < nodes.length) {
       const n = nodes[i++];
       const path = absolute(root, n.relative);
-      const got = await target.get(path).catch(() => null);
+      const got = await again(() => target.get(path)).catch((e) => {
+        if (isZkCode(e, "NO_NODE")) return null;
+        throw e;
+      });
       if (!got || !got.data.equals(n.data)) mismatched.push(path);
       onProgress({ phase: "verifying", done: ++done, total: nodes.length });
     }
@@ -40,7 +45,7 @@ async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], 
 /** The source must be exactly as read (no change since) before a move deletes it. */
 async function deleteUnchangedSource(source: ZkClient, nodes: SubtreeNode[], onProgress: (p: Progress) => void) {
   for (const n of nodes) {
-    const now = await source.exists(n.path);
+    const now = await again(() => source.exists(n.path));
     if (!now || now.mzxid !== n.stat.mzxid || now.pzxid !== n.stat.pzxid) {
       throw new ConsoleError("SOURCE_CHANGED", 409, `the copy is complete and verified, but ${n.path} changed during the move, so the source was left intact; check it and delete it yourself`);
     }
@@ -48,7 +53,14 @@ async function deleteUnchangedSource(source: ZkClient, nodes: SubtreeNode[], onP
   const ordered = [...nodes].sort((a, b) => b.depth - a.depth);
   let done = 0;
   for (const n of ordered) {
-    await source.delete(n.path, n.stat.version);
+    // Sent again after a lost connection; then "no node" is our delete that landed.
+    await again(async (attempt) => {
+      try {
+        await source.delete(n.path, n.stat.version);
+      } catch (e) {
+        if (!(attempt > 1 && isZkCode(e, "NO_NODE"))) throw e;
+      }
+    });
     onProgress({ phase: "deleting", done: ++done, total: ordered.length });
   }
 }
@@ -69,26 +81,38 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   if (q.move) authorizeWrite(ctx.actor, sourceCluster, [source], "delete");
   else await sourceClientOf();
 
+  /** Checks and reads before the first write: nothing is created if they fail. */
+  const readSource = async (targetClient: ZkClient) => {
+    const sourceClient = sameCluster ? targetClient : await sourceClientOf();
+    if (await again(() => targetClient.exists(target))) throw new ConsoleError("NODE_EXISTS", 409, `the target ${target} already exists; choose a new path`);
+    if (!(await again(() => targetClient.exists(parentOf(target))))) throw new ConsoleError("NO_PARENT", 404, `the target's parent ${parentOf(target)} does not exist; create it first`);
+    const nodes: SubtreeNode[] = [];
+    for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
+      nodes.push(n);
+      onProgress({ phase: "reading", done: nodes.length, total: nodes.length });
+    }
+    if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${source} does not exist`);
+    return { sourceClient, nodes };
+  };
+
   return performMutation({
     ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", action: "write", path: target, reason: q.reason,
     details: { sourceClusterId: clusterId, sourceClusterName: sourceCluster.name, source, target, withAcl: q.withAcl },
     run: async (targetClient) => {
-      const sourceClient = sameCluster ? targetClient : await sourceClientOf();
-      if (await targetClient.exists(target)) throw new ConsoleError("NODE_EXISTS", 409, `the target ${target} already exists; choose a new path`);
-      if (!(await targetClient.exists(parentOf(target)))) throw new ConsoleError("NO_PARENT", 404, `the target's parent ${parentOf(target)} does not exist; create it first`);
-      const nodes: SubtreeNode[] = [];
-      for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
-        nodes.push(n);
-        onProgress({ phase: "reading", done: nodes.length, total: nodes.length });
-      }
-      if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${source} does not exist`);
+      const { sourceClient, nodes } = await readSource(targetClient).catch((e) => {
+        if (!isOutcomeUnknown(e)) throw e;
+        throw new ConsoleError("CLUSTER_UNAVAILABLE", 503, `the copy did not start: ${(e as Error).message.replace(/; it may or may not.*$/, "")} while reading; nothing was created`);
+      });
       try {
         await createTree(targetClient, target, nodes.map((n) => ({ relative: n.relative, data: n.data, acl: n.acl })), { onProgress: (done) => onProgress({ phase: "writing", done, total: nodes.length }) });
       } catch (e) {
-        const created = (e as { created?: string[] }).created ?? [];
-        throw new ConsoleError("PARTIAL_COPY", 409, `the copy stopped at ${(e as { failedPath?: string }).failedPath ?? target} (${(e as Error).message}) after creating ${created.length} of ${nodes.length} znodes under ${target}; the source is untouched`, { created: created.length, total: nodes.length, createdPaths: created.slice(0, 100) });
+        const { created = [], uncertain = [] } = e as { created?: string[]; uncertain?: string[] };
+        const maybe = uncertain.length ? `; ${uncertain.length} more may or may not have been created (the connection was lost before ZooKeeper answered): ${uncertain.slice(0, 5).join(", ")}` : "";
+        throw new ConsoleError("PARTIAL_COPY", 409, `the copy stopped at ${(e as { failedPath?: string }).failedPath ?? target} (${(e as Error).message}) after creating ${created.length} of ${nodes.length} znodes under ${target}${maybe}; the source is untouched`, { created: created.length, total: nodes.length, createdPaths: created.slice(0, 100), uncertain: uncertain.length, uncertainPaths: uncertain.slice(0, 100) });
       }
-      const mismatched = await verifyCopy(targetClient, target, nodes, onProgress);
+      const mismatched = await verifyCopy(targetClient, target, nodes, onProgress).catch((e) => {
+        throw new ConsoleError("COPY_NOT_VERIFIED", 503, `all ${nodes.length} znodes were created under ${target}, but reading them back to verify failed (${(e as Error).message}); the source was left intact`, { created: nodes.length, total: nodes.length });
+      });
       if (mismatched.length) {
         throw new ConsoleError("COPY_NOT_VERIFIED", 409, `${mismatched.length} copied znodes differ from the source (e.g. ${mismatched[0]}); the source was left intact`, { mismatched: mismatched.slice(0, 100) });
       }

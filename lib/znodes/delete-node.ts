@@ -15,10 +15,12 @@ export async function deleteNode({ ctx, clusterId, path: rawPath, input }: { ctx
   if (q.recursive === "true") return deleteRecursive({ ctx, clusterId, path, confirm: q.confirm, reason: q.reason });
   if (q.version === undefined) throw new ConsoleError("BAD_REQUEST", 400, "version is required: send the version you saw, so a newer change is never deleted unseen");
   const version = q.version;
+  let czxid: number | null = null;
   return performMutation({
     ctx, clusterId, operation: "delete", action: "delete", path, reason: q.reason,
     before: async (client) => {
       const current = await client.get(path);
+      czxid = current.stat.czxid;
       return { ...auditValue(current.data), version: current.stat.version };
     },
     run: async (client) => {
@@ -29,6 +31,13 @@ export async function deleteNode({ ctx, clusterId, path: rawPath, input }: { ctx
         throw e;
       }
       return { deleted: [path] };
+    },
+    // The answer was lost: the same node still at the version seen was not deleted. A missing node
+    // cannot tell whose delete it was, so that stays unknown.
+    readBack: async (client) => {
+      await client.sync(path);
+      const now = await client.exists(path);
+      return now && now.czxid === czxid && now.version === version ? { applied: false } : null;
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { AclEntry, RawStat, ZkClient } from "../zk/client";
 import { isZkCode } from "../zk/errors";
+import { retryAfterConnectionLoss as again } from "../zk/retry";
 import { pipelinedBfs } from "./bfs";
 
 export type SubtreeNode = { path: string; relative: string; depth: number; stat: RawStat; data: Buffer; acl?: AclEntry[] };
@@ -14,10 +15,11 @@ export const relativeTo = (root: string, path: string) => (path === root ? "" : 
 export function subtreeNodes(client: ZkClient, root: string, opts: { withAcl?: boolean; concurrency?: number } = {}): AsyncGenerator<SubtreeNode> {
   const visit = async (path: string, depth: number) => {
     try {
-      const { data, stat } = await client.get(path);
+      // Reads are repeated after a lost connection (a leader election must not end a long copy or export).
+      const { data, stat } = await again(() => client.get(path));
       const [acl, children] = await Promise.all([
-        opts.withAcl ? client.getAcl(path).then((r) => r.acl) : undefined,
-        stat.numChildren > 0 ? client.children(path).then((r) => r.children) : [],
+        opts.withAcl ? again(() => client.getAcl(path)).then((r) => r.acl) : undefined,
+        stat.numChildren > 0 ? again(() => client.children(path)).then((r) => r.children) : [],
       ]);
       return { item: { path, relative: relativeTo(root, path), depth, stat, data, acl }, children };
     } catch (e) {

@@ -3,6 +3,7 @@ import { ConsoleError } from "../errors";
 import { performMutation, type RequestCtx } from "../mutations";
 import { validatePath } from "../zk/paths";
 import { ZkError } from "../zk/errors";
+import type { RawStat, ZkClient } from "../zk/client";
 import { auditValue } from "../audit/values";
 import { formatStat } from "./format";
 import { decodeData, setInput } from "./schema";
@@ -13,11 +14,13 @@ export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: R
   const path = validatePath(rawPath);
   const q = setInput.parse(input);
   const data = decodeData(q.data, q.encoding);
+  let seen: RawStat | null = null;
   return performMutation({
     ctx, clusterId, operation: "set", action: "write", path, reason: q.reason,
     before: async (client, cluster) => {
       enforceSizeLimit(data, cluster);
       const current = await client.get(path);
+      seen = current.stat;
       return { ...auditValue(current.data), version: current.stat.version };
     },
     run: async (client) => {
@@ -29,14 +32,26 @@ export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: R
       }
     },
     after: (stat) => ({ after: { ...auditValue(data), version: stat.version } }),
+    // The answer was lost: a set at version v either made the node v+1 with our bytes, or did not happen.
+    readBack: async (client) => {
+      await client.sync(path);
+      const now = await client.get(path).catch(() => null);
+      if (!now || !seen || now.stat.czxid !== seen.czxid) return null;
+      if (now.stat.version === q.version) return { applied: false };
+      if (now.stat.version !== q.version + 1) return null;
+      return now.data.equals(data) ? { applied: true, result: formatStat(now.stat) } : { applied: false };
+    },
   });
 }
 
 /** A version conflict with what is there now, so the operator can compare and merge. */
-export async function conflict(client: import("../zk/client").ZkClient, path: string, expected: number): Promise<ConsoleError> {
-  const now = await client.exists(path);
+export async function conflict(client: ZkClient, path: string, expected: number): Promise<ConsoleError> {
+  // ZooKeeper refused the stale version: that is the answer, even when the look at the current node fails.
+  const now = await client.exists(path).catch(() => undefined);
+  if (now === undefined) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, { expectedVersion: expected });
   if (!now) return new ConsoleError("NO_NODE", 404, `znode ${path} was deleted by someone else since you opened it`);
-  const current = await client.get(path);
+  const current = await client.get(path).catch(() => null);
+  if (!current) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, { expectedVersion: expected });
   return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} is now at version ${current.stat.version}; compare and merge, or reload`, {
     expectedVersion: expected,
     currentVersion: current.stat.version,
