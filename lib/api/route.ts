@@ -7,9 +7,12 @@ import { ZodError } from "zod";
 import { actorFromRequest, unauthenticated } from "../auth/session";
 import type { RequestCtx } from "../mutations/context";
 import { ConsoleError } from "../errors";
+import { clientIp } from "./client-ip";
+import { readJson } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
 
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export { clientIp } from "./client-ip";
+export { MAX_BODY_BYTES } from "./read-body";
 
 type Handler<P> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: (maxBytes?: number) => Promise<unknown> }) => Promise<unknown>;
 
@@ -17,33 +20,25 @@ export function errorResponse(code: string, status: number, message: string, det
   return NextResponse.json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export function toErrorResponse(e: unknown) {
+export function toErrorResponse(e: unknown, requestId: string = randomUUID()) {
   if (e instanceof ConsoleError) return errorResponse(e.code, e.status, e.message, e.details);
   if (e instanceof ZodError) {
     const issue = e.issues[0];
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
     return errorResponse("BAD_REQUEST", 400, `${where}${issue.message}`, { issues: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
   }
-  const requestId = randomUUID();
   console.error(`[api] request ${requestId} failed:`, e);
   return errorResponse("INTERNAL", 500, `internal error (request id ${requestId}); see the server log`);
 }
 
-async function readJson(req: NextRequest, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const tooLarge = () => new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the request body is larger than ${maxBytes} bytes`);
-  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ConsoleError("BAD_REQUEST", 400, "the request body is not valid JSON");
+/** The query as one value per name; a repeated name is ambiguous, so it is refused. */
+export function singleValuedQuery(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of params) {
+    if (Object.hasOwn(query, name)) throw new ConsoleError("BAD_REQUEST", 400, `the query parameter ${JSON.stringify(name)} is given more than once (rule: each query parameter at most once)`);
+    query[name] = value;
   }
-}
-
-export function clientIp(req: { headers: Headers }): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+  return query;
 }
 
 export function route<P = Record<string, string>>(handler: Handler<P>) {
@@ -55,12 +50,14 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       const actor = await actorFromRequest(req);
       if (!actor) throw unauthenticated();
       const params = await context.params;
-      const query = Object.fromEntries(req.nextUrl.searchParams.entries());
       const ctx: RequestCtx = { actor, requestId, sourceIp: clientIp(req) };
-      const result = await handler({ req, params, ctx, query, body: (maxBytes) => readJson(req, maxBytes) });
+      const args = { req, params, ctx, body: (maxBytes?: number) => readJson(req, maxBytes) };
+      // Read lazily: a handler that takes repeated parameters (getAll) never touches `query`.
+      Object.defineProperty(args, "query", { enumerable: true, get: () => singleValuedQuery(req.nextUrl.searchParams) });
+      const result = await handler(args as Parameters<Handler<P>>[0]);
       response = result instanceof Response ? result : NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (e) {
-      response = toErrorResponse(e);
+      response = toErrorResponse(e, requestId);
     }
     // The id the audit trail records for this request, so an operator can find its records.
     try {

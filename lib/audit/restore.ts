@@ -29,7 +29,7 @@ export async function restoreVersion({ ctx, recordId, input }: { ctx: RequestCtx
     ctx, clusterId: entry.cluster.id, operation: "restore", action: "write", path, reason: q.reason,
     details: { restoredFrom: entry.id, side: q.side, restoredVersion: value.version },
     before: async (client, cluster) => {
-      enforceSizeLimit(data, cluster);
+      enforceSizeLimit(data, cluster, path);
       const current = await client.get(path);
       return { ...auditValue(current.data), version: current.stat.version };
     },

@@ -1,4 +1,6 @@
 // Checked once at start-up, so a misconfigured console stops with a sentence, not a stack later.
+import { trustedProxyHops } from "../api/client-ip";
+import { parseHostAllowlist } from "../clusters/host-allowlist";
 import { envDefaultRole } from "./settings";
 
 export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
@@ -16,4 +18,10 @@ export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
     }
   }
   envDefaultRole();
+  try {
+    trustedProxyHops(env.TRUST_PROXY);
+    parseHostAllowlist(env.CLUSTER_HOST_ALLOWLIST);
+  } catch (e) {
+    throw new Error(`[security] ${(e as Error).message}`);
+  }
 }

@@ -7,7 +7,7 @@ export const LOGIN_LIMIT = {
   windowMs: 5 * 60_000,
   /** Per username and source address. */
   failures: 10,
-  /** Per username from any address: the source address comes from X-Forwarded-For, which a client can vary. */
+  /** Per username from any address: behind a trusted proxy (TRUST_PROXY) the address is what the proxy reports. */
   failuresAnyAddress: 50,
 };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { installPeerAddressStamp } from "../api/client-ip";
 import { sealLegacyAuditRecords } from "../audit/seal-legacy";
 import { ensureBootstrapAdmin } from "./bootstrap-admin";
 import { assertAuthConfig } from "./config-check";
@@ -12,6 +13,8 @@ export async function prepareAuth(): Promise<void> {
     console.error(`\n${(e as Error).message}\n`);
     process.exit(1);
   }
+  // Before the first request: the rate limit and the audit trail take the client's address from it.
+  installPeerAddressStamp();
   await ensureBootstrapAdmin();
   const sealed = await sealLegacyAuditRecords();
   if (sealed) console.log(`[audit] sealed ${sealed} audit records written before the hash chain`);

@@ -1,19 +1,27 @@
 import "server-only";
 import { ConsoleError, notFound } from "../errors";
 import { db } from "../db/client";
-import { canSeeCluster, notFoundCluster, requireGlobalAdmin } from "../auth/permissions";
+import { canSeeCluster, isGlobalAdmin, notFoundCluster, requireGlobalAdmin } from "../auth/permissions";
 import type { Actor } from "../auth/session";
 import { auditedDbChange } from "../audit/db-change";
 import { auditJson } from "../audit/values";
 import type { RequestCtx } from "../mutations/context";
 import { closeSession, sessionStatus } from "../zk/sessions";
 import { clusterInput, clusterPatch } from "./schema";
+import { screenHosts } from "./host-allowlist";
 import { refuseTls } from "./tls-check";
 import type { Cluster } from "../generated/prisma/client";
 
-export type ClusterView = Cluster & { session: ReturnType<typeof sessionStatus> };
+export type ClusterView = Omit<Cluster, "webhookUrl"> & { webhookUrl?: string | null; session: ReturnType<typeof sessionStatus> };
 
 const view = (c: Cluster): ClusterView => ({ ...c, session: sessionStatus(c.id) });
+
+/** What a user is shown: the webhook URL (it often embeds a token) only to admins, who set it. */
+function viewFor(actor: Actor, c: Cluster): ClusterView {
+  if (isGlobalAdmin(actor)) return view(c);
+  const { webhookUrl: _secret, ...rest } = c;
+  return { ...rest, session: sessionStatus(c.id) };
+}
 
 /** Every registered cluster, unfiltered: for the console itself (demo, health), not for users. */
 export async function listClusters(): Promise<ClusterView[]> {
@@ -22,7 +30,7 @@ export async function listClusters(): Promise<ClusterView[]> {
 
 /** The clusters the actor holds any grant on; the others are not revealed. */
 export async function listVisibleClusters(actor: Actor): Promise<ClusterView[]> {
-  return (await listClusters()).filter((c) => canSeeCluster(actor, c));
+  return (await db().cluster.findMany({ orderBy: { name: "asc" } })).filter((c) => canSeeCluster(actor, c)).map((c) => viewFor(actor, c));
 }
 
 export async function getCluster(id: string): Promise<Cluster> {
@@ -39,7 +47,7 @@ export async function getClusterView(id: string): Promise<ClusterView> {
 export async function getVisibleClusterView(actor: Actor, id: string): Promise<ClusterView> {
   const cluster = await db().cluster.findUnique({ where: { id } });
   if (!cluster || !canSeeCluster(actor, cluster)) throw notFoundCluster(id);
-  return view(cluster);
+  return viewFor(actor, cluster);
 }
 
 async function uniqueName<T>(op: () => Promise<T>, name?: string): Promise<T> {
@@ -62,7 +70,7 @@ const ref = (c: Cluster) => ({ id: c.id, name: c.name });
 /** Register a cluster: admins only, audited in the same transaction. */
 export async function registerCluster({ ctx, input }: { ctx: RequestCtx; input: unknown }): Promise<ClusterView> {
   requireGlobalAdmin(ctx.actor, "register clusters");
-  const data = clusterInput.parse(await refuseTls(input));
+  const data = clusterInput.parse(await refuseTls(await screenHosts(input)));
   const created = await auditedDbChange(ctx, { operation: "cluster_create", details: { name: data.name } },
     (tx) => uniqueName(() => tx.cluster.create({ data }), data.name),
     (c) => ({ cluster: ref(c), after: auditJson(c) }));
@@ -71,7 +79,7 @@ export async function registerCluster({ ctx, input }: { ctx: RequestCtx; input: 
 
 export async function changeCluster({ ctx, id, input }: { ctx: RequestCtx; id: string; input: unknown }): Promise<ClusterView> {
   requireGlobalAdmin(ctx.actor, "change cluster settings");
-  const data = clusterPatch.parse(await refuseTls(input));
+  const data = clusterPatch.parse(await refuseTls(await screenHosts(input)));
   const before = await getCluster(id);
   const updated = await auditedDbChange(ctx, { operation: "cluster_update", cluster: ref(before), before: auditJson(before) },
     (tx) => uniqueName(() => tx.cluster.update({ where: { id }, data }), data.name),

@@ -3,7 +3,7 @@ import { parseConnectionString } from "./connection-string";
 
 export const ENVIRONMENTS = ["prod", "staging", "dev", "test"] as const;
 
-const connectionString = z.string().max(10_000).superRefine((value, ctx) => {
+const connectionString = z.string({ required_error: "connectionString is required (host:port[,host:port...][/chroot])", invalid_type_error: "connectionString must be a string" }).max(10_000, "the connection string is longer than 10000 characters").superRefine((value, ctx) => {
   const parsed = parseConnectionString(value);
   if ("error" in parsed) ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
 });

@@ -6,6 +6,7 @@ import { recordEvent } from "../audit/record";
 import type { RequestCtx } from "../mutations/context";
 import { closeSession, getClient } from "../zk/sessions";
 import { connectionTestInput } from "./schema";
+import { screenHosts } from "./host-allowlist";
 import { refuseTls } from "./tls-check";
 
 /** Open a throwaway session, list /, close it. */
@@ -25,7 +26,7 @@ export async function testConnection(input: unknown): Promise<{ ok: true; latenc
 /** The registry's connection test: admins only (it reaches out to any host:port), audited. */
 export async function testClusterConnection({ ctx, input }: { ctx: RequestCtx; input: unknown }) {
   requireGlobalAdmin(ctx.actor, "test cluster connections");
-  input = await refuseTls(input);
+  input = await refuseTls(await screenHosts(input));
   const { connectionString } = connectionTestInput.parse(input);
   const event = { ...auditActor(ctx), operation: "cluster_test", details: { connectionString } };
   try {

@@ -34,7 +34,7 @@ export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx
     ctx, clusterId, operation: "create", action: "write", path, reason: q.reason,
     details: { nodeType: q.nodeType, ttlMs: q.ttlMs, createParents: q.createParents },
     run: async (client, cluster) => {
-      enforceSizeLimit(data, cluster);
+      enforceSizeLimit(data, cluster, path);
       const parentsCreated = q.createParents ? await createParents(client, path) : [];
       let created: string;
       try {

@@ -9,6 +9,7 @@ import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./e
 import { absolute, createTree } from "./write-tree";
 import { sessionFor } from "./session";
 import { reason } from "./schema";
+import { maxValueBytes } from "./size-limit";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
@@ -49,11 +50,12 @@ export function parseImportFile(body: unknown): ExportFile {
 }
 
 /** Every value must fit the cluster's per-znode limit before anything is written. */
-function enforceImportSizes(file: ExportFile, cluster: { name: string; maxDataBytes: number }) {
+function enforceImportSizes(file: ExportFile, cluster: { name: string; maxDataBytes: number }, root: string) {
   for (const n of file.nodes) {
     const size = decodeValue(n).length;
-    if (size > cluster.maxDataBytes) {
-      throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the import file's value for ${JSON.stringify(n.path)} is ${size} bytes; cluster "${cluster.name}" accepts at most ${cluster.maxDataBytes} bytes per znode`);
+    const max = maxValueBytes(cluster, absolute(root, n.path));
+    if (size > max) {
+      throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the import file's value for ${JSON.stringify(n.path)} is ${size} bytes; cluster "${cluster.name}" accepts at most ${max} bytes per znode there`);
     }
   }
 }
@@ -100,7 +102,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
   const file = parseImportFile(body);
   if (q.dryRun === "true") {
     const { client, cluster } = await sessionFor(ctx, clusterId, root);
-    enforceImportSizes(file, cluster);
+    enforceImportSizes(file, cluster, root);
     const plan = await planImport(client, root, file, q.onExisting);
     return { dryRun: true, root, ...summary(plan) };
   }
@@ -108,7 +110,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
     ctx, clusterId, operation: "import", action: "write", path: root, reason: q.reason,
     details: { sourceRoot: file.root, sourceCluster: file.cluster, nodes: file.nodes.length, onExisting: q.onExisting },
     run: async (client, cluster) => {
-      enforceImportSizes(file, cluster);
+      enforceImportSizes(file, cluster, root);
       const plan = await planImport(client, root, file, q.onExisting);
       const total = plan.creates.length + plan.updates.length;
       let done = 0;

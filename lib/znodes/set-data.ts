@@ -18,7 +18,7 @@ export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: R
   return performMutation({
     ctx, clusterId, operation: "set", action: "write", path, reason: q.reason,
     before: async (client, cluster) => {
-      enforceSizeLimit(data, cluster);
+      enforceSizeLimit(data, cluster, path);
       const current = await client.get(path);
       seen = current.stat;
       return { ...auditValue(current.data), version: current.stat.version };

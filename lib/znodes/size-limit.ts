@@ -1,7 +1,24 @@
 import { ConsoleError } from "../errors";
 
-export function enforceSizeLimit(data: Buffer, cluster: { name: string; maxDataBytes: number }) {
-  if (data.length > cluster.maxDataBytes) {
-    throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the value is ${data.length} bytes; cluster "${cluster.name}" accepts at most ${cluster.maxDataBytes} bytes per znode (jute.maxbuffer); raise the cluster's limit only if the servers' jute.maxbuffer allows it`);
-  }
+// ZooKeeper's jute.maxbuffer bounds the whole request a server reads, not just the value: a create
+// also carries its header, path, default ACL, flags and TTL (59 bytes plus the path), and a server
+// drops the connection on a longer request. Servers accept at least ZooKeeper's default, 0xfffff
+// (one byte under the console's default limit of 1 MiB), or the cluster's limit when an admin raised
+// it (which they should only do after raising jute.maxbuffer).
+export const REQUEST_OVERHEAD_BYTES = 64;
+const ZK_DEFAULT_MAX_REQUEST = 0xfffff;
+
+/** The largest value the cluster takes at `path`: its limit, and room for the rest of the request. */
+export function maxValueBytes(cluster: { maxDataBytes: number }, path = "/"): number {
+  const request = Math.max(cluster.maxDataBytes - 1, ZK_DEFAULT_MAX_REQUEST);
+  return Math.max(0, Math.min(cluster.maxDataBytes, request - REQUEST_OVERHEAD_BYTES - Buffer.byteLength(path)));
+}
+
+export function enforceSizeLimit(data: Buffer, cluster: { name: string; maxDataBytes: number }, path = "/") {
+  const max = maxValueBytes(cluster, path);
+  if (data.length <= max) return;
+  const why = max === cluster.maxDataBytes
+    ? `cluster "${cluster.name}" accepts at most ${max} bytes per znode (jute.maxbuffer); raise the cluster's limit only if the servers' jute.maxbuffer allows it`
+    : `cluster "${cluster.name}" accepts at most ${max} bytes here: ZooKeeper (jute.maxbuffer) limits the whole write request, path and header included, to under ${cluster.maxDataBytes} bytes`;
+  throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the value is ${data.length} bytes; ${why}`);
 }
