@@ -13,7 +13,7 @@ describe("client address", () => {
     installPeerAddressStamp();
     // A real HTTP server: the handler sees the headers as Next.js would after the stamp.
     server = http.createServer((req, res) => {
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const headers = new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
       res.end(JSON.stringify({ ip: clientIp({ headers }), xff: req.headers["x-forwarded-for"] ?? null, realIp: req.headers["x-real-ip"] ?? null }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

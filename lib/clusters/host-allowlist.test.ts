@@ -8,7 +8,7 @@ describe("CLUSTER_HOST_ALLOWLIST", () => {
   it("is off when unset or empty", async () => {
     expect(parseHostAllowlist(undefined)).toBeNull();
     expect(parseHostAllowlist(" , ")).toBeNull();
-    await expect(assertHostsAllowed("169.254.169.254:2181", {})).resolves.toBeUndefined();
+    await expect(assertHostsAllowed("169.254.169.254:2181", {} as NodeJS.ProcessEnv)).resolves.toBeUndefined();
   });
 
   it.each([
@@ -39,7 +39,7 @@ describe("CLUSTER_HOST_ALLOWLIST", () => {
   });
 
   it("refuses a connection string when any host is outside, naming host and rule", async () => {
-    const env = { CLUSTER_HOST_ALLOWLIST: "127.0.0.0/8" };
+    const env = { CLUSTER_HOST_ALLOWLIST: "127.0.0.0/8" } as unknown as NodeJS.ProcessEnv;
     await expect(assertHostsAllowed("127.0.0.1:2181,127.0.0.2:2181/chroot", env)).resolves.toBeUndefined();
     await expect(assertHostsAllowed("127.0.0.1:2181,10.1.1.1:2181", env)).rejects.toMatchObject({
       status: 400, code: "HOST_NOT_ALLOWED", message: expect.stringMatching(/10.1.1.1 is not in CLUSTER_HOST_ALLOWLIST.*rule: the console connects only to hosts the operator allowed: 127.0.0.0\/8/),
