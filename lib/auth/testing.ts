@@ -44,3 +44,20 @@ export async function callRoute<P>(handler: (req: NextRequest, ctx: { params: Pr
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, json: json as Record<string, any>, headers: res.headers };
 }
+
+/** The roles every permission test walks: no grant, global viewer, editor only under a path prefix, global editor, admin. */
+export type Who = "none" | "viewer" | "prefixEditor" | "editor" | "admin";
+export const WHO: Who[] = ["none", "viewer", "prefixEditor", "editor", "admin"];
+
+/** One user per role; the prefix editor may edit only below `prefix` on `clusterId`. */
+export async function makeRoleUsers(clusterId: string, prefix = "/other"): Promise<Record<Who, string>> {
+  const prefixEditor = (await makeUser("none", { name: "prefix-editor" })).id;
+  await grant({ userId: prefixEditor }, "editor", { clusterId, pathPrefix: prefix });
+  return {
+    none: (await makeUser("none")).id,
+    viewer: (await makeUser("viewer")).id,
+    prefixEditor,
+    editor: (await makeUser("editor")).id,
+    admin: (await makeUser("admin")).id,
+  };
+}

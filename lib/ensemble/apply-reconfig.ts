@@ -3,6 +3,8 @@
 // operator reviewed (a concurrent reconfig makes it fail instead of being overwritten).
 import "server-only";
 import { auditValue } from "../audit/values";
+import { authorize } from "../auth/permissions";
+import { getCluster } from "../clusters/registry";
 import { ConsoleError } from "../errors";
 import { performMutation, type RequestCtx } from "../mutations";
 import { ZkError } from "../zk/errors";
@@ -19,6 +21,8 @@ const RECONFIG_ERRORS: Record<number, [string, number, string]> = {
 
 export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const q = reconfigApply.parse(input);
+  // Admins only, decided before planning reads anything (a viewer learns nothing about the config state).
+  authorize(ctx.actor, "admin", await getCluster(clusterId), "/");
   const plan = await planReconfig({ ctx, clusterId, input: q.change });
   if (plan.currentVersion.toLowerCase() !== q.fromVersion.toLowerCase()) {
     throw new ConsoleError("BAD_VERSION", 409, `the configuration is now at version ${plan.currentVersion}, not ${q.fromVersion} that you reviewed: plan again`);

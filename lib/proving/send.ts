@@ -35,6 +35,11 @@ export async function send(method: string, urlPath: string, opts: SendOptions = 
   const init: RequestInit & { duplex?: string } = { method, headers, body };
   if (body instanceof ReadableStream) init.duplex = "half";
   const res = await handler(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve(params) });
+  // An event stream never ends: its status and headers are the answer.
+  if ((res.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+    await res.body?.cancel();
+    return { status: res.status, json: {}, text: "", headers: res.headers };
+  }
   const text = await res.text();
   let json: Record<string, unknown> = {};
   try {
