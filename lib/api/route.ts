@@ -7,6 +7,7 @@ import { ZodError } from "zod";
 import { actorFromRequest, unauthenticated } from "../auth/session";
 import type { RequestCtx } from "../mutations/context";
 import { ConsoleError } from "../errors";
+import { databaseUnavailable } from "../db/unavailable";
 import { clientIp } from "./client-ip";
 import { readJson } from "./read-body";
 import { assertSameOrigin } from "./same-origin";
@@ -26,6 +27,11 @@ export function toErrorResponse(e: unknown, requestId: string = randomUUID()) {
     const issue = e.issues[0];
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
     return errorResponse("BAD_REQUEST", 400, `${where}${issue.message}`, { issues: e.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+  }
+  const db = databaseUnavailable(e);
+  if (db) {
+    console.error(`[api] request ${requestId}: ${db.message} (${(e as { code?: string }).code})`);
+    return errorResponse(db.code, db.status, db.message);
   }
   console.error(`[api] request ${requestId} failed:`, e);
   return errorResponse("INTERNAL", 500, `internal error (request id ${requestId}); see the server log`);

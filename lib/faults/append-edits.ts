@@ -50,10 +50,11 @@ export async function editLoop(opts: { clusterId: string; path: string; writer: 
 export type Reconciliation = { applied: number; failed: number; unknownApplied: number; unknownNotApplied: number; problems: string[] };
 
 /**
- * Every edit against the final values (`finals`: path → value read after a sync) and the audit trail:
+ * Every edit against the final values (`finals`: path → value read after a sync) and the audit trail
+ * (`foreign`: tokens written by other clients, not through the console):
  * applied exactly once or not at all, as reported, and recorded as reported.
  */
-export async function reconcile(edits: Edit[], finals: Map<string, { value: string; version: number }>): Promise<Reconciliation> {
+export async function reconcile(edits: Edit[], finals: Map<string, { value: string; version: number }>, foreign: string[] = []): Promise<Reconciliation> {
   const r: Reconciliation = { applied: 0, failed: 0, unknownApplied: 0, unknownNotApplied: 0, problems: [] };
   const byToken = new Map(edits.map((e) => [e.token, e]));
   for (const [path, final] of finals) {
@@ -62,8 +63,9 @@ export async function reconcile(edits: Edit[], finals: Map<string, { value: stri
     if (tokens.length !== final.version) r.problems.push(`${path}: version ${final.version} but ${tokens.length} edits in the value`);
     for (const t of tokens) {
       const e = byToken.get(t);
-      if (!e) r.problems.push(`${path}: token ${t} was applied but no edit sent it`);
-      else if (e.status === "failed") r.problems.push(`${path}: edit ${t} was reported failed (${e.code}: ${e.message}) but was applied`);
+      if (!e) {
+        if (!foreign.includes(t)) r.problems.push(`${path}: token ${t} was applied but no edit sent it`);
+      } else if (e.status === "failed") r.problems.push(`${path}: edit ${t} was reported failed (${e.code}: ${e.message}) but was applied`);
     }
   }
   for (const e of edits) {

@@ -3,8 +3,7 @@
 import { modeOf, type LocalEnsemble } from "../ensemble/launcher";
 import type { MemberSpec } from "../ensemble/config";
 import { requestsReceived, hexSession } from "../watch/testing";
-import { getClient } from "../zk/sessions";
-import { sessionStatus } from "../zk/sessions";
+import { getClient, sessionStatus } from "../zk/sessions";
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,8 +37,9 @@ export async function memberOfSession(zk: LocalEnsemble, clusterId: string): Pro
 }
 
 /** An independent client of the test itself (not the console's session), retried through elections. */
-export function rawClient(zk: LocalEnsemble, id: string) {
-  const client = () => getClient({ id, connectionString: zk.connectionString, sessionTimeoutMs: 20_000 });
+export function rawClient(zk: LocalEnsemble, id: string, members: MemberSpec[] = zk.members) {
+  const connectionString = members.map((m) => `${m.host}:${m.clientPort}`).join(",");
+  const client = () => getClient({ id, connectionString, sessionTimeoutMs: 20_000 });
   return {
     client,
     /** Data and Stat as the leader has them: sync, then read. */

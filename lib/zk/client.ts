@@ -1,6 +1,6 @@
 // The promise API over one cluster's session. Every call runs in that cluster's session
 // process (lib/zk/session-process.ts), is bounded in time, and fails with typed errors.
-import { toZkError } from "./errors";
+import { noAnswerInTime, toZkError } from "./errors";
 import type { SessionProcess, WatchEvent } from "./session-process";
 
 export type RawStat = {
@@ -15,7 +15,7 @@ export type { WatchEvent };
 function bounded<T>(p: Promise<T>, ms: number, path?: string): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(toZkError(new Error("-7 operation timeout"), path)), ms);
+    timer = setTimeout(() => reject(noAnswerInTime(path)), ms);
   });
   return Promise.race([p, timeout])
     .catch((e) => { throw toZkError(e, path); })

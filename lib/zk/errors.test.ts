@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConsoleError } from "../errors";
-import { isDecidableByReadBack, isOutcomeUnknown, isZkCode, toZkError, ZkError } from "./errors";
+import { isDecidableByReadBack, isOutcomeUnknown, isZkCode, noAnswerInTime, toZkError, ZkError } from "./errors";
 
 describe("toZkError: native binding errors become typed domain errors", () => {
   it.each([
@@ -61,12 +61,15 @@ describe("toZkError: native binding errors become typed domain errors", () => {
 
   it("tells which failed writes have an unknown outcome, and which a read after the reconnect can decide", () => {
     const lost = toZkError(new Error("-4 connection loss"));
-    const timedOut = toZkError(new Error("-7 operation timeout"));
+    const clientTimedOut = toZkError(new Error("-7 operation timeout")); // the C client dropped a silent server
+    const consoleTimedOut = noAnswerInTime("/x");
     const processGone = toZkError(new Error("-4 session process exited"));
     const refused = toZkError(new Error("-103 bad version"));
-    expect([lost, timedOut, processGone, refused].map(isOutcomeUnknown)).toEqual([true, true, true, false]);
-    // Our own time-out may leave the request queued in the client; a vanished process's connection may still deliver it.
-    expect([lost, timedOut, processGone, refused].map(isDecidableByReadBack)).toEqual([true, false, false, false]);
-    expect(processGone).toMatchObject({ code: "CONNECTION_LOSS", processLost: true });
+    const all = [lost, clientTimedOut, consoleTimedOut, processGone, refused];
+    expect(all.map(isOutcomeUnknown)).toEqual([true, true, true, true, false]);
+    // When the console gave up waiting, the request may still be queued in the client; a vanished process's connection may still deliver it.
+    expect(all.map(isDecidableByReadBack)).toEqual([true, true, false, false, false]);
+    expect(processGone).toMatchObject({ code: "CONNECTION_LOSS", local: "process" });
+    expect(consoleTimedOut).toMatchObject({ code: "OPERATION_TIMEOUT", status: 504, local: "timeout" });
   });
 });

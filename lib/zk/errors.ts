@@ -33,8 +33,11 @@ export class ZkError extends ConsoleError {
     code: string,
     status: number,
     message: string,
-    /** The cluster's session process vanished or could not be reached (not a ZooKeeper answer). */
-    readonly processLost = false,
+    /**
+     * Decided in the console, not by the ZooKeeper client: the session process vanished or could
+     * not be reached ("process"), or the console stopped waiting for an answer ("timeout").
+     */
+    readonly local?: "process" | "timeout",
   ) {
     super(code, status, message);
   }
@@ -50,8 +53,13 @@ export function toZkError(err: unknown, path?: string): Error {
   if (!match) return err instanceof Error ? err : new Error(text);
   const rc = Number(match[1]);
   const known = ZK_CODES[rc];
-  if (known) return new ZkError(rc, known.code, known.status, known.message(path), /session process/.test(text));
+  if (known) return new ZkError(rc, known.code, known.status, known.message(path), /session process/.test(text) ? "process" : undefined);
   return new ZkError(rc, "ZOOKEEPER_ERROR", 502, `ZooKeeper returned error ${text}`);
+}
+
+/** The console gave up waiting for the answer (ZkClient's bound); the request may still be on its way. */
+export function noAnswerInTime(path?: string): ZkError {
+  return new ZkError(-7, "OPERATION_TIMEOUT", 504, ZK_CODES[-7].message(path), "timeout");
 }
 
 export function isZkCode(err: unknown, code: string): boolean {
@@ -67,11 +75,12 @@ export function isOutcomeUnknown(err: unknown): err is ZkError {
 
 /**
  * The outcome is unknown, but a read after the reconnect decides it: the C client itself failed
- * the request when its connection dropped, so it will never send it again, and ZooKeeper rejects
- * what the old connection may still deliver once the session has moved on (SESSION_MOVED) or
- * expired. Not so for our own time-out (the request may still wait in the client's queue) or a
- * vanished session process (its connection may still deliver the request for another session).
+ * the request when it dropped the connection (connection loss, or its own time-out on a silent
+ * server), so it will never send it again, and ZooKeeper rejects what the old connection may still
+ * deliver once the session has moved on (SESSION_MOVED) or expired. Not so when the console gave up
+ * waiting (the request may still wait in the client's queue) or the session process vanished (its
+ * connection may still deliver the request).
  */
 export function isDecidableByReadBack(err: unknown): err is ZkError {
-  return err instanceof ZkError && (err.code === "CONNECTION_LOSS" || err.code === "SESSION_MOVED") && !err.processLost;
+  return isOutcomeUnknown(err) && !err.local;
 }
