@@ -1,0 +1,103 @@
+// The built console (`next start` of NEXT_DIST_DIR) on a throwaway SQLite database, for the
+// end-to-end fault tests and the load test: its real server process, its real database file.
+import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export type ConsoleServer = {
+  baseUrl: string;
+  dbDir: string;
+  dbFile: string;
+  logFile: string;
+  /** The next-server process (the one that serves, holds the database and the session workers). */
+  serverPid(): number;
+  alive(): boolean;
+  stop(): Promise<void>;
+};
+
+export const ADMIN = { username: "admin", password: "faults-admin-password" };
+
+/** Processes under `pid` (itself included), depth first. */
+export function processTree(pid: number): number[] {
+  const out: number[] = [];
+  const visit = (p: number) => {
+    out.push(p);
+    try {
+      for (const c of fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(c));
+    } catch {
+      // exited meanwhile
+    }
+  };
+  visit(pid);
+  return out;
+}
+
+const commOf = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+};
+
+/** Resident memory of one process in MiB (0 when it is gone). */
+export function rssMiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+export async function startConsoleServer(opts: { port: number; env?: Record<string, string> }): Promise<ConsoleServer> {
+  const root = process.cwd();
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build first`);
+  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "zkc-faults-server-"));
+  const dbFile = path.join(dbDir, "console.db");
+  const logFile = path.join(dbDir, "server.log");
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${dbFile}`,
+    DEMO_CLUSTER: "off",
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: "faults-secret-not-for-production-0000000",
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...opts.env,
+  };
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "pipe" });
+  const log = fs.openSync(logFile, "a");
+  // Its own process group: `next start` forks next-server, which must be stopped with it.
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", log, log], detached: true });
+  fs.closeSync(log);
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  const serverPid = () => processTree(child.pid!).find((p) => commOf(p).startsWith("next-server")) ?? child.pid!;
+  const server: ConsoleServer = {
+    baseUrl, dbDir, dbFile, logFile, serverPid,
+    alive: () => !exited && rssMiB(serverPid()) > 0,
+    stop: async () => {
+      if (!exited) {
+        const done = new Promise((r) => child.once("exit", r));
+        try {
+          process.kill(-child.pid!, "SIGTERM");
+        } catch {
+          // already gone
+        }
+        await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+      }
+      fs.rmSync(dbDir, { recursive: true, force: true });
+    },
+  };
+  for (let i = 0; i < 240 && !exited; i++) {
+    if (await fetch(`${baseUrl}/login`).then((r) => r.ok, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
+  await server.stop();
+  throw new Error(`the console did not start on ${baseUrl} within 60 s:\n${tail}`);
+}
