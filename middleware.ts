@@ -1,19 +1,52 @@
-// Refuse anonymous requests early: 401 JSON for the API, a redirect to /login for pages.
-// Route handlers check the session again (and the user's state) through lib/api/route.ts.
+// Every page: a per-request CSP nonce (Next.js reads it from the request's Content-Security-Policy
+// header and puts it on its own scripts), and a redirect to /login without a session cookie.
+// Whether the session's user still exists and is enabled is checked on the server by the root
+// layout (lib/auth/page-guard.ts) and, for the API, by lib/api/route.ts. /api is not matched:
+// route handlers authenticate themselves, and running middleware would make Next.js buffer
+// request bodies (truncating them at 10 MB) before the handler can refuse them by size.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, pageCsp } from "./lib/api/content-security-policy";
+import { PATHNAME_HEADER, isPublicPage } from "./lib/auth/public-pages";
+
+/**
+ * Where the browser reaches the console: NEXTAUTH_URL, else the Host it asked for. Not req.url,
+ * which names the host Next.js was started with (e.g. localhost for 127.0.0.1): a redirect there
+ * is another origin, which connect-src 'self' refuses to the router's fetches.
+ */
+function consoleOrigin(req: NextRequest): string {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL;
+  const host = req.headers.get("host");
+  return host ? `${req.nextUrl.protocol}//${host}` : req.url;
+}
 
 export async function middleware(req: NextRequest) {
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  if (req.nextUrl.pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "sign in first: this endpoint needs a console session" } }, { status: 401 });
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === "development" });
+  const pathname = req.nextUrl.pathname;
+  if (!isPublicPage(pathname) && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }))) {
+    // The router's own fetches (prefetch, navigation; Next.js hides their RSC header from
+    // middleware, but the browser says they are not documents) get a 401: the router then loads
+    // the page for real, and that navigation gets the redirect. A fetch would have to follow it,
+    // cross-origin when Next.js rewrites a loopback host such as 127.0.0.1 to localhost.
+    const dest = req.headers.get("sec-fetch-dest");
+    if (dest && dest !== "document") return new NextResponse(null, { status: 401, headers: { "Content-Security-Policy": csp } });
+    const login = new URL("/login", consoleOrigin(req));
+    login.searchParams.set("callbackUrl", pathname + req.nextUrl.search);
+    const res = NextResponse.redirect(login);
+    res.headers.set("Content-Security-Policy", csp);
+    return res;
   }
-  const login = new URL("/login", req.url);
-  login.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.redirect(login);
+  // Set here, never taken from the client: the root layout decides by it whether to check the user.
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  headers.set(PATHNAME_HEADER, pathname);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
 }
 
 export const config = {
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

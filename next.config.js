@@ -5,6 +5,8 @@ const nextConfig = {
   // Native binding and the SQLite driver must be loaded by Node, not bundled.
   serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  // Pages get their Content-Security-Policy (with a per-request script nonce) from middleware.ts;
+  // API responses a fixed one that lets nothing run (lib/api/content-security-policy.ts API_CSP).
   async headers() {
     return [{
       source: "/:path*",
@@ -12,8 +14,12 @@ const nextConfig = {
         { key: "X-Content-Type-Options", value: "nosniff" },
         { key: "Referrer-Policy", value: "same-origin" },
         { key: "X-Frame-Options", value: "DENY" },
-        { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+        { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
       ],
+    }, {
+      source: "/api/:path*",
+      headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
     }];
   },
 };

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { guardPage } from "@/lib/auth/page-guard";
 import "./globals.css";
 import { Providers } from "./providers";
 
 export const metadata: Metadata = { title: "ZooKeeper Console" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Renders per request (the CSP nonce and the user check need the request).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await guardPage();
   return (
     <html lang="en">
       <body>

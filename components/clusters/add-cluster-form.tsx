@@ -6,8 +6,14 @@ import { useCreateCluster } from "@/lib/api-client/use-create-cluster";
 import { useTestConnection } from "@/lib/api-client/use-test-connection";
 import { ClusterFields, draftToInput, EMPTY_DRAFT, type ClusterDraft } from "./cluster-fields";
 import { TestConnectionResult } from "./test-connection-result";
+import { useIsAdmin } from "./use-is-admin";
 
+/** Registering clusters is for admins: others do not get a form the server would refuse. */
 export function AddClusterForm() {
+  return useIsAdmin() ? <AddClusterCard /> : null;
+}
+
+function AddClusterCard() {
   const [draft, setDraft] = useState<ClusterDraft>(EMPTY_DRAFT);
   const create = useCreateCluster();
   const test = useTestConnection();

@@ -6,10 +6,12 @@ import type { Cluster } from "@/lib/api-client/types";
 import { useClusters } from "@/lib/api-client/use-clusters";
 import { useDeleteCluster } from "@/lib/api-client/use-delete-cluster";
 import { ClusterRow } from "./cluster-row";
+import { useIsAdmin } from "./use-is-admin";
 
 export function ClusterList() {
   const clusters = useClusters();
   const remove = useDeleteCluster();
+  const isAdmin = useIsAdmin();
 
   function onRemove(cluster: Cluster) {
     if (!window.confirm(`Remove cluster "${cluster.name}"? This does not touch ZooKeeper itself.`)) return;
@@ -22,7 +24,7 @@ export function ClusterList() {
     <section aria-label="Clusters">
       {remove.error && <p className="error-text" role="alert">Could not remove: {errorMessage(remove.error)}</p>}
       {clusters.data.length === 0 ? (
-        <p className="muted">No clusters yet. Add one below.</p>
+        <p className="muted">{isAdmin ? "No clusters yet. Add one below." : "No clusters you have access to yet: ask an admin for a grant."}</p>
       ) : (
         <ul className="cluster-list">
           {clusters.data.map((cluster) => (

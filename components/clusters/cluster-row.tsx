@@ -8,11 +8,13 @@ import type { Cluster } from "@/lib/api-client/types";
 import { znodeHref } from "@/lib/api-client/znode-path";
 import { EditClusterForm } from "./edit-cluster-form";
 import { CredentialsSection } from "@/components/acl/credentials-section";
+import { useIsAdmin } from "./use-is-admin";
 
 type Props = { cluster: Cluster; onRemove: (cluster: Cluster) => void };
 
 export function ClusterRow({ cluster, onRemove }: Props) {
   const [editing, setEditing] = useState(false);
+  const isAdmin = useIsAdmin();
   return (
     <li className="cluster-row" data-testid="cluster-row">
       <div className="cluster-summary">
@@ -27,16 +29,20 @@ export function ClusterRow({ cluster, onRemove }: Props) {
           <Link className="button" href={znodeHref(cluster.id, "/")}>
             Browse
           </Link>
-          <button type="button" className="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
-            Edit
-          </button>
-          <button type="button" className="button danger" onClick={() => onRemove(cluster)}>
-            Remove
-          </button>
+          {isAdmin && (
+            <>
+              <button type="button" className="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+                Edit
+              </button>
+              <button type="button" className="button danger" onClick={() => onRemove(cluster)}>
+                Remove
+              </button>
+            </>
+          )}
         </div>
       </div>
-      {editing && <EditClusterForm cluster={cluster} onDone={() => setEditing(false)} />}
-      {editing && <CredentialsSection clusterId={cluster.id} />}
+      {isAdmin && editing && <EditClusterForm cluster={cluster} onDone={() => setEditing(false)} />}
+      {isAdmin && editing && <CredentialsSection clusterId={cluster.id} />}
     </li>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
+import { sessionCookies } from "./cookies";
 import { authorizeCredentials } from "./credentials-login";
 import { isGlobalAdmin } from "./permissions";
 import { adminLoginEnabled, ssoProviders } from "./providers";
@@ -10,11 +11,11 @@ import { completeSsoLogin, groupsFromClaims } from "./sso-login";
 
 const SESSION_ENDED = "the session has ended";
 
-const secureCookies = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-
-/** next-auth's options for one request: `sourceIp` goes into the audit records of sign-ins. */
-export function authOptionsFor({ sourceIp }: { sourceIp: string | null }): NextAuthOptions {
-  const secure = secureCookies();
+/**
+ * next-auth's options for one request: `sourceIp` goes into the audit records of sign-ins;
+ * `overTls` (NEXTAUTH_URL https, or X-Forwarded-Proto https) makes its cookies Secure.
+ */
+export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string | null; overTls?: boolean }): NextAuthOptions {
   const credentials = CredentialsProvider({
     name: "Console account",
     credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
@@ -23,13 +24,7 @@ export function authOptionsFor({ sourceIp }: { sourceIp: string | null }): NextA
   return {
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
-    useSecureCookies: secure,
-    cookies: {
-      sessionToken: {
-        name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
-      },
-    },
+    cookies: sessionCookies(overTls),
     providers: [...(adminLoginEnabled() ? [credentials] : []), ...ssoProviders()],
     logger: {
       error(code, metadata) {

@@ -37,6 +37,12 @@ export function apiRoutes(): ApiRoute[] {
   }).sort((a, b) => a.dynamicSegments - b.dynamicSegments || a.template.localeCompare(b.template));
 }
 
+/** The methods a route file declares, read from its source (for callers that cannot import server code). */
+export function declaredMethods(route: ApiRoute): HttpMethod[] {
+  const text = fs.readFileSync(route.file, "utf8");
+  return HTTP_METHODS.filter((m) => new RegExp(`export const ${m}\\b|as ${m}\\b`).test(text));
+}
+
 /** The methods a route file exports. */
 export async function methodsOf(route: ApiRoute): Promise<HttpMethod[]> {
   const mod = (await import(route.file)) as Record<string, unknown>;

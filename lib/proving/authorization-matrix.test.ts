@@ -12,7 +12,7 @@ import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { closeSession, getClient } from "../zk/sessions";
 import type { ZkClient } from "../zk/client";
 import { makeRoleUsers, WHO, type Who } from "../auth/testing";
-import { apiRoutes, methodsOf, ROOT } from "./api-routes";
+import { apiRoutes, declaredMethods, methodsOf, ROOT } from "./api-routes";
 import { ALLOWED_NOT_2XX, ROUTE_MATRIX, SERVER_ACTIONS, type Harness } from "./authorization-matrix";
 import { send } from "./send";
 
@@ -40,6 +40,10 @@ describe("authorization matrix", () => {
     expect(found.length).toBeGreaterThan(40);
     expect(found.filter((k) => !ROUTE_MATRIX[k]), "routes without an entry in lib/proving/authorization-matrix.ts").toEqual([]);
     expect(Object.keys(ROUTE_MATRIX).filter((k) => !found.includes(k)), "entries for routes that no longer exist").toEqual([]);
+  });
+
+  it("reads the same methods from the sources as the modules export (e2e/security.spec.ts walks the sources)", async () => {
+    for (const route of apiRoutes()) expect(declaredMethods(route), route.template).toEqual(await methodsOf(route));
   });
 
   it("has an expected outcome for every server action", () => {

@@ -1,0 +1,14 @@
+// Server-side check for every page (called by the root layout): a session whose user was disabled,
+// removed or had its sessions revoked is sent to /login by the server, not left to the browser.
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { PATHNAME_HEADER, isPublicPage } from "./public-pages";
+import { currentActor } from "./session";
+
+export async function guardPage(): Promise<void> {
+  const pathname = (await headers()).get(PATHNAME_HEADER);
+  // Without the header the middleware did not run for this render (a not-found page): check anyway.
+  if (pathname !== null && isPublicPage(pathname)) return;
+  if (!(await currentActor())) redirect(`/login?error=SessionEnded&callbackUrl=${encodeURIComponent(pathname ?? "/clusters")}`);
+}
