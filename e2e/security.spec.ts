@@ -162,6 +162,15 @@ test.describe.serial("security over HTTP", () => {
     expect(limited.map((e) => e.sourceIp)).toEqual(["127.0.0.1"]);
   });
 
+  test("a 10 MB body is refused by its size (413) over HTTP, and nothing is created", async ({ page }) => {
+    await logIn(page);
+    const url = `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent("/sec-10mb")}`;
+    const res = await page.request.post(url, { data: Buffer.alloc(10 * 1024 * 1024, 0x7b), headers: { "content-type": "application/json" } });
+    expect(res.status()).toBe(413);
+    expect((await res.json()).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/larger than 4194304 bytes/) });
+    expect((await page.request.get(url)).status()).toBe(404);
+  });
+
   test("pages refuse an unknown user's session on the server (a forged but validly signed cookie)", async ({ request }) => {
     const token = await encode({ token: { uid: "no-such-user", loginAt: Date.now(), sub: "no-such-user" }, secret: SECRET });
     for (const path of ["/clusters", "/admin/users", "/audit", "/ensemble", `/clusters/${clusterId}/znodes`]) {
