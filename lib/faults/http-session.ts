@@ -1,11 +1,14 @@
 // A signed-in API client of the console over real HTTP (cookie jar, JSON, timing), and its
 // Server-Sent Events streams: what the end-to-end fault tests and the load test speak.
+import http from "node:http";
 import { SseReader } from "../watch/sse-reader";
 
 export type HttpResult = { status: number; body: any; ms: number; error?: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export class HttpSession {
   private readonly jar = new Map<string, string>();
+  /** Keep-alive connections, as many as there are concurrent requests, reused in turn. */
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
   constructor(readonly baseUrl: string) {}
 
@@ -41,27 +44,34 @@ export class HttpSession {
   }
 
   /** One request; a network failure or a time-out is status 0 with the reason, never a throw. */
-  async request(method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<HttpResult> {
+  request(method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<HttpResult> {
     const t0 = performance.now();
-    try {
-      const res = await fetch(`${this.baseUrl}${path}`, {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    return new Promise((resolve) => {
+      const req = http.request(`${this.baseUrl}${path}`, {
         method,
-        headers: { cookie: this.cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: "manual",
+        agent: this.agent,
+        timeout: timeoutMs,
+        headers: { cookie: this.cookie, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}) },
+      }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // HTML (pages) or empty
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - t0 });
+        });
+        res.on("error", (e) => resolve({ status: 0, body: null, ms: performance.now() - t0, error: e.message }));
       });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // HTML (pages) or empty
-      }
-      return { status: res.status, body: parsed, ms: performance.now() - t0 };
-    } catch (e) {
-      return { status: 0, body: null, ms: performance.now() - t0, error: (e as Error).message };
-    }
+      req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+      req.on("error", (e) => resolve({ status: 0, body: null, ms: performance.now() - t0, error: e.message }));
+      req.end(payload);
+    });
   }
 
   get(path: string, timeoutMs?: number) {
