@@ -8,7 +8,8 @@ import { getCluster } from "../clusters/registry";
 import { ConsoleError } from "../errors";
 import { performMutation, type RequestCtx } from "../mutations";
 import { ZkError } from "../zk/errors";
-import { planReconfig } from "./plan-reconfig";
+import { parseMembership } from "../health/parse-server-lines";
+import { planReconfig, serverLine, type ReconfigPlan } from "./plan-reconfig";
 import { reconfigApply } from "./reconfig-schema";
 
 const RECONFIG_ERRORS: Record<number, [string, number, string]> = {
@@ -30,7 +31,7 @@ export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx
   if (plan.errors.length) throw new ConsoleError("RECONFIG_REFUSED", 409, plan.errors.join("; "), { errors: plan.errors, plan });
   const before = [...plan.current, `version=${plan.currentVersion}`].join("\n");
   // The audited path is "/": /zookeeper/* is off limits to the write path by rule; admin on the cluster root is what reconfig needs.
-  return performMutation({
+  return performMutation<{ config: string; plan: ReconfigPlan }>({
     ctx, clusterId, operation: "reconfig", action: "admin", path: "/", reason: q.reason,
     details: { change: q.change, joining: plan.joining, leaving: plan.leaving, fromVersion: plan.currentVersion, proposed: plan.proposed },
     before: async () => ({ ...auditValue(Buffer.from(before)), version: null }),
@@ -42,6 +43,16 @@ export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx
         const known = e instanceof ZkError ? RECONFIG_ERRORS[e.rc] : undefined;
         throw known ? new ConsoleError(known[0], known[1], known[2]) : e;
       }
+    },
+    // A reconfig moves members between roles and often drops the console's connection before
+    // the answer arrives; the config read after the reconnect tells whether it was applied.
+    readBack: async (client) => {
+      await client.sync("/zookeeper/config");
+      const text = (await client.getConfig()).data.toString("utf8");
+      const now = parseMembership(text);
+      if (now.version?.toLowerCase() === plan.currentVersion.toLowerCase()) return { applied: false };
+      const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+      return same(now.servers.map(serverLine), plan.proposed) ? { applied: true, result: { config: text, plan } } : null;
     },
     after: (r) => ({ after: auditValue(Buffer.from(r.config)) }),
   });

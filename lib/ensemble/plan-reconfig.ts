@@ -23,7 +23,7 @@ export type ReconfigPlan = {
   warnings: string[];
 };
 
-const line = (s: ServerEntry) => `server.${s.id}=${s.host}:${s.quorumPort}:${s.electionPort}:${s.role}${s.clientPort ? `;${s.clientHost ? `${s.clientHost}:` : ""}${s.clientPort}` : ""}`;
+export const serverLine = (s: ServerEntry) => `server.${s.id}=${s.host}:${s.quorumPort}:${s.electionPort}:${s.role}${s.clientPort ? `;${s.clientHost ? `${s.clientHost}:` : ""}${s.clientPort}` : ""}`;
 const majority = (n: number) => Math.floor(n / 2) + 1;
 
 /** The current dynamic config through the user's session (read check on /zookeeper/config). */
@@ -42,7 +42,7 @@ export async function currentConfig({ ctx, clusterId }: { ctx: RequestCtx; clust
   const cluster = await getCluster(clusterId);
   authorize(ctx.actor, "read", cluster);
   const config = await readConfig(ctx, clusterId);
-  return { version: config.version, servers: config.servers, lines: config.servers.map(line) };
+  return { version: config.version, servers: config.servers, lines: config.servers.map(serverLine) };
 }
 
 export async function planReconfig({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }): Promise<ReconfigPlan> {
@@ -50,7 +50,7 @@ export async function planReconfig({ ctx, clusterId, input }: { ctx: RequestCtx;
   const cluster = await getCluster(clusterId);
   authorize(ctx.actor, "read", cluster);
   const config = await readConfig(ctx, clusterId);
-  const health = await inspectEnsemble(cluster, { dynamicConfig: [...config.servers.map(line), `version=${config.version}`].join("\n"), words: ["srvr"] });
+  const health = await inspectEnsemble(cluster, { dynamicConfig: [...config.servers.map(serverLine), `version=${config.version}`].join("\n"), words: ["srvr"] });
   const upIds = new Set(health.members.filter((m) => m.state === "up" && m.serverId).map((m) => m.serverId!));
   return await buildPlan(config, change, upIds);
 }
@@ -77,7 +77,7 @@ async function buildPlan(config: { servers: ServerEntry[]; version: string }, ch
     if (probe.state === "up") upIds.add(n.id);
     else errors.push(`server ${n.id} does not answer at ${n.host}:${n.clientPort}: start it first, with a dynamic config listing the current members and itself, so it can sync before it is added`);
     servers.push(entry);
-    joining = line(entry);
+    joining = serverLine(entry);
   } else if (change.change === "remove" && existing) {
     servers.splice(servers.indexOf(existing), 1);
     leaving = String(existing.id);
@@ -85,7 +85,7 @@ async function buildPlan(config: { servers: ServerEntry[]; version: string }, ch
     const role = change.change === "to-observer" ? "observer" : "participant";
     if (existing.role === role) errors.push(`server ${existing.id} already is ${role === "observer" ? "an observer" : "a participant"}`);
     existing.role = role;
-    joining = line(existing);
+    joining = serverLine(existing);
   }
 
   const votersBefore = config.servers.filter((s) => s.role === "participant").length;
@@ -98,8 +98,8 @@ async function buildPlan(config: { servers: ServerEntry[]; version: string }, ch
   if (upAfter === neededAfter && voters.length > 1) warnings.push("after the change no further member may fail without losing quorum");
   return {
     currentVersion: config.version,
-    current: config.servers.map(line),
-    proposed: servers.sort((a, b) => a.id - b.id).map(line),
+    current: config.servers.map(serverLine),
+    proposed: servers.sort((a, b) => a.id - b.id).map(serverLine),
     joining, leaving,
     voters: { before: votersBefore, after: voters.length, upAfter, neededAfter, toleratesAfter: Math.max(0, upAfter - neededAfter) },
     errors, warnings,
