@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { faultsTempDir } from "./db-faults";
 
 export type ConsoleServer = {
   baseUrl: string;
@@ -55,7 +55,7 @@ export async function startConsoleServer(opts: { port: number; env?: Record<stri
   const root = process.cwd();
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build first`);
-  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "zkc-faults-server-"));
+  const dbDir = faultsTempDir("zkc-faults-server-");
   const dbFile = path.join(dbDir, "console.db");
   const logFile = path.join(dbDir, "server.log");
   const baseUrl = `http://127.0.0.1:${opts.port}`;

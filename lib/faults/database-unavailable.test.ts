@@ -5,7 +5,6 @@
 // work again and the audit chain is intact.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/verify";
@@ -17,7 +16,7 @@ import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { actorCtx } from "../testing/actors";
 import { closeSession } from "../zk/sessions";
 import { createNode, getNode, setData } from "../znodes";
-import { holdDatabaseLock, setReadOnly } from "./db-faults";
+import { faultsTempDir, holdDatabaseLock, setReadOnly } from "./db-faults";
 import { rawClient, timed } from "./support";
 
 describe("the console's database unavailable", () => {
@@ -66,7 +65,7 @@ describe("the console's database unavailable", () => {
 
   beforeAll(async () => {
     // A database of its own (this file runs in its own process): the faults below must not hit other tests.
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "zkc-faults-db-"));
+    dir = faultsTempDir("zkc-faults-db-");
     file = path.join(dir, "console.db");
     process.env.DATABASE_URL = `file:${file}`;
     execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env }, stdio: "pipe" });

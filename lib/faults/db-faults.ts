@@ -3,6 +3,7 @@
 // lock held by another process, as a stuck writer or a backup tool holds it.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 
@@ -19,6 +20,23 @@ export function setReadOnly(path: string, readOnly: boolean): void {
   } else {
     const mode = fs.statSync(path).mode;
     fs.chmodSync(path, readOnly ? mode & ~0o222 : mode | 0o200);
+  }
+}
+
+/**
+ * A fresh directory where setReadOnly works: the system temp dir, or (as root on a file system
+ * without chattr, e.g. tmpfs) one under the project's git-ignored data/ folder.
+ */
+export function faultsTempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (!isRoot) return dir;
+  try {
+    execFileSync("lsattr", ["-d", dir], { stdio: "pipe" });
+    return dir;
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(process.cwd(), "data"), { recursive: true });
+    return fs.mkdtempSync(path.join(process.cwd(), "data", prefix));
   }
 }
 

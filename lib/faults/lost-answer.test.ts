@@ -10,7 +10,8 @@ import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { actorCtx } from "../testing/actors";
 import { closeSession, sessionStatus } from "../zk/sessions";
-import { getNode, setData } from "../znodes";
+import { createMany } from "../demo/seed";
+import { copySubtree, getNode, setData } from "../znodes";
 import { eventually, rawClient, sleep, timed } from "./support";
 import { OP, startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
@@ -97,4 +98,37 @@ describe("lost answers and lost requests", () => {
     expect(await stale.done).toMatchObject({ ok: false, error: { code: "BAD_VERSION", status: 409 } });
     expect((await raw.read("/lost/unknown")).data.toString()).toBe("v1");
   });
+
+  it("a copy cut off for good reports exactly which znodes it created and which may or may not have been", async () => {
+    const c = await raw.client();
+    await c.create("/lost/src", Buffer.from("root"), 0);
+    await createMany(c, "/lost/src", 300, (i) => `n-${i}`);
+    await eventually(() => read("/lost")); // the console's session is back after the previous test
+    const ctx = actorCtx("editor");
+    let cut = false;
+    const r = await timed(copySubtree({
+      ctx, clusterId, input: { source: "/lost/src", target: "/lost/dst" },
+      onProgress: (p) => {
+        if (!cut && p.phase === "writing" && p.done >= 20) {
+          cut = true;
+          proxy.mode = "refuse"; // gone, with creates in flight, for longer than the copy keeps retrying
+          proxy.cut();
+        }
+      },
+    }));
+    proxy.mode = "pass";
+    expect(r.ok).toBe(false);
+    const err = (r as unknown as { error: { code: string; message: string; details: { created: number; createdPaths: string[]; uncertain: number; uncertainPaths: string[] } } }).error;
+    expect(err).toMatchObject({ code: "PARTIAL_COPY", message: expect.stringMatching(/after creating \d+ of 301 znodes under \/lost\/dst.*may or may not have been created/) });
+    const { created, createdPaths, uncertain, uncertainPaths } = err.details;
+    expect(createdPaths).toHaveLength(created); // short enough to be listed in full
+    expect(uncertainPaths).toHaveLength(uncertain);
+    expect(uncertain).toBeGreaterThan(0);
+    // ZooKeeper has every znode reported created, and nothing beyond created + uncertain.
+    const there = new Set(["/lost/dst", ...(await c.children("/lost/dst")).children.map((n) => `/lost/dst/${n}`)]);
+    for (const p of createdPaths) expect(there.has(p)).toBe(true);
+    const reported = new Set([...createdPaths, ...uncertainPaths]);
+    for (const p of there) expect(reported.has(p)).toBe(true);
+    expect(await auditEntryOfRequest(ctx.requestId)).toMatchObject({ operation: "copy", outcome: "failed", error: err.message, details: expect.objectContaining({ created, uncertain }) });
+  }, 60_000);
 });
