@@ -14,7 +14,7 @@ import fs from "node:fs";
 
 const SESSION_TIMEOUT = 4000;
 
-test.describe.serial("faults end to end (long: ~2 min)", () => {
+test.describe.serial("faults end to end (long: ~30 s)", () => {
   let down: LocalEnsemble;
   let healthy: LocalEnsemble;
   let server: ConsoleServer;

@@ -150,12 +150,17 @@ async function main() {
     // one of each kind on every watched path, through the console: data (set) and children (a child
     // created and deleted).
     await sleep(HUB_RELEASE_MS);
+    const fireErrors: string[] = [];
     for (const p of watched) {
       const got = await http.get(znode(p));
-      await http.request("PUT", znode(p), { data: got.body.data.text ?? "", version: got.body.stat.version });
-      await http.request("POST", znode(`${p}/fire`), {});
-      await http.request("DELETE", `${znode(`${p}/fire`)}&version=0`);
+      const steps = got.status === 200 ? [
+        await http.request("PUT", znode(p), { data: got.body.data.text ?? "", version: got.body.stat.version }),
+        await http.request("POST", znode(`${p}/fire`), {}),
+        await http.request("DELETE", `${znode(`${p}/fire`)}&version=0`),
+      ] : [got];
+      for (const r of steps) if (r.status >= 300) fireErrors.push(`${p}: ${r.status} ${JSON.stringify(r.body?.error ?? r.error ?? r.body).slice(0, 200)}`);
     }
+    if (fireErrors.length) console.error(`firing the watched paths failed:\n${fireErrors.slice(0, 10).join("\n")}`);
     await sleep(1000);
     const afterFire = await survey();
     await sleep(2000);
@@ -168,7 +173,7 @@ async function main() {
     const leakedSessions = allSessions.filter((s) => s !== sessionId);
     const leftWatches = afterFire.reduce((n, m) => n + m.watches, 0);
     const unexpected = errorCount(reads) + errorCount(writes);
-    const ok = unexpected === 0 && dropped === 0 && leakedSessions.length === 0 && allSessions.length === 1 && leftWatches === 0;
+    const ok = unexpected === 0 && fireErrors.length === 0 && dropped === 0 && leakedSessions.length === 0 && allSessions.length === 1 && leftWatches === 0;
     const errs = (s: Stats) => (s.errors.size ? [...s.errors].map(([k, v]) => `${k} ×${v}`).join(", ") : "none");
     const table = [
       "| | requests | per s | p50 ms | p90 ms | p99 ms | max ms | conflicts (409, expected) | unexpected errors |",
