@@ -1,17 +1,20 @@
 // Benchmark through the console's HTTP API against its own local ZooKeeper:
 //  (a) list 100,000 children in pages of 1000, (b) 1,000 sequential znode reads,
 //  compared with the same reads through the raw ZkClient.
-// Run against a running console: BASE_URL=http://127.0.0.1:3000 ADMIN_USERNAME=admin ADMIN_PASSWORD=... npx tsx bench/children-and-reads.ts
+//   npm run bench                     starts the built console (NEXT_DIST_DIR, default .next) on a throwaway database
+//   BASE_URL=http://127.0.0.1:3000 ADMIN_USERNAME=admin ADMIN_PASSWORD=... npm run bench   against a running one
 import fs from "node:fs";
 import path from "node:path";
 import ZooKeeper from "zookeeper";
 import { startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
 import { closeSession, getClient } from "../lib/zk/sessions";
 import { createMany } from "../lib/demo/seed";
+import { ADMIN, startConsoleServer, type ConsoleServer } from "../lib/faults/console-server";
+import { freePorts } from "../lib/ensemble/ports";
 
-const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
-const USERNAME = process.env.ADMIN_USERNAME ?? "admin";
-const PASSWORD = process.env.ADMIN_PASSWORD ?? "";
+let BASE_URL = (process.env.BASE_URL ?? "").replace(/\/$/, "");
+let USERNAME = process.env.ADMIN_USERNAME ?? "admin";
+let PASSWORD = process.env.ADMIN_PASSWORD ?? "";
 const CHILDREN = 100_000;
 const PAGE = 1000;
 const READS = 1000;
@@ -81,7 +84,13 @@ async function main() {
   let ensemble: LocalEnsemble | null = null;
   let handle: InstanceType<typeof ZooKeeper> | null = null;
   let clusterId: string | null = null;
+  let server: ConsoleServer | null = null;
   try {
+    if (!BASE_URL) {
+      server = await startConsoleServer({ port: (await freePorts(1))[0] });
+      ({ baseUrl: BASE_URL } = server);
+      ({ username: USERNAME, password: PASSWORD } = ADMIN);
+    }
     await login();
     console.log(`logged in to ${BASE_URL} as ${USERNAME}`);
 
@@ -178,6 +187,7 @@ async function main() {
       try { handle.close(); } catch { /* already closed */ }
     }
     await ensemble?.stopAll();
+    await server?.stop();
   }
 }
 
