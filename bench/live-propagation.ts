@@ -8,6 +8,7 @@
 //   BASE_URL=http://127.0.0.1:3000 ADMIN_USERNAME=admin ADMIN_PASSWORD=... SERVER_PID=1234 npx tsx bench/live-propagation.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import { processTree } from "../lib/faults/console-server";
 import os from "node:os";
 import path from "node:path";
 import ZooKeeper from "zookeeper";
@@ -58,20 +59,6 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv) =>
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Processes under `pid` (itself included), depth first. */
-function processTree(pid: number): number[] {
-  const out: number[] = [];
-  const visit = (p: number) => {
-    out.push(p);
-    try {
-      for (const c of fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(c));
-    } catch {
-      // exited meanwhile
-    }
-  };
-  visit(pid);
-  return out;
-}
 const rssKiB = (pid: number) => {
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);

@@ -1,14 +1,9 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { AclPage, aclOverApi } from "./pages/acl-page";
-import { clusterIdByName, registerCluster } from "./pages/clusters-page";
+import { clusterIdByName, registerCluster, e2eZooKeeper as zk } from "./pages/clusters-page";
 import { logIn } from "./pages/login-page";
 
-const zk = () => {
-  const c = process.env.E2E_ZK;
-  if (!c) throw new Error("E2E_ZK is not set: the global setup starts ZooKeeper");
-  return c;
-};
 const digestOf = (user: string, password: string) => `${user}:${createHash("sha1").update(`${user}:${password}`).digest("base64")}`;
 
 test.describe.serial("editing ACLs", () => {

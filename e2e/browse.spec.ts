@@ -1,12 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { clusterIdByName, registerCluster } from "./pages/clusters-page";
+import { clusterIdByName, registerCluster, e2eZooKeeper as zk } from "./pages/clusters-page";
 import { logIn } from "./pages/login-page";
 
-const zk = () => {
-  const c = process.env.E2E_ZK;
-  if (!c) throw new Error("E2E_ZK is not set: the global setup starts ZooKeeper");
-  return c;
-};
 
 test.describe.serial("browsing a real ZooKeeper tree", () => {
   const name = `e2e-${Date.now()}`;

@@ -1,13 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { clusterIdByName, registerCluster } from "./pages/clusters-page";
+import { clusterIdByName, registerCluster, e2eZooKeeper as zk } from "./pages/clusters-page";
 import { LiveApi, LivePage } from "./pages/live-page";
 import { logIn } from "./pages/login-page";
 
-const zk = () => {
-  const c = process.env.E2E_ZK;
-  if (!c) throw new Error("E2E_ZK is not set: the global setup starts ZooKeeper");
-  return c;
-};
 
 /** A second operator: its own browser context (own cookies, own EventSource). */
 async function operator(browser: Browser): Promise<Page> {

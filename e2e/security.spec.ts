@@ -9,9 +9,9 @@ import { apiRoutes, declaredMethods } from "../lib/proving/api-routes";
 import { ssoLogIn } from "./fixtures/sso-login";
 import { ADMIN, logIn } from "./pages/login-page";
 import { ZnodeApi, ZnodePage } from "./pages/znode-page";
+import { e2eZooKeeper as zk } from "./pages/clusters-page";
 
 const SECRET = "e2e-secret-not-for-production-000000000"; // e2e/serve.mjs
-const zk = () => process.env.E2E_ZK ?? (() => { throw new Error("E2E_ZK is not set: the global setup starts ZooKeeper"); })();
 const setCookies = (res: { headersArray(): { name: string; value: string }[] }) => res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
 const cookieValue = (all: string[], name: string) => all.find((c) => c.startsWith(`${name}=`))?.split(";")[0].slice(name.length + 1);
 

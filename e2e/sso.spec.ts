@@ -1,12 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { logIn } from "./pages/login-page";
 import { ssoLogIn } from "./fixtures/sso-login";
+import { e2eZooKeeper as zk } from "./pages/clusters-page";
 
-const zk = () => {
-  const c = process.env.E2E_ZK;
-  if (!c) throw new Error("E2E_ZK is not set: the global setup starts ZooKeeper");
-  return c;
-};
 
 /** The JSON API as the page's signed-in user (same cookies, same origin). */
 const api = (page: Page) => page.request;

@@ -7,8 +7,8 @@ import { IDP_USERS } from "./fixtures/oidc-users";
 import { logIn } from "./pages/login-page";
 import { LiveApi, LivePage } from "./pages/live-page";
 import { ZnodeApi, ZnodePage } from "./pages/znode-page";
+import { e2eZooKeeper as zk } from "./pages/clusters-page";
 
-const zk = () => process.env.E2E_ZK ?? (() => { throw new Error("E2E_ZK is not set: the global setup starts ZooKeeper"); })();
 
 const NAME_IMG = "<img src=x onerror=alert(101)>";
 const NAME_SVG = '"><svg onload=alert(102)>';

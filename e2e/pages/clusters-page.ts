@@ -16,3 +16,10 @@ export async function clusterIdByName(page: Page, name: string): Promise<string>
   if (!cluster) throw new Error(`cluster ${name} is not registered`);
   return cluster.id;
 }
+
+/** The connection string of the ZooKeeper the global setup started. */
+export function e2eZooKeeper(): string {
+  const c = process.env.E2E_ZK;
+  if (!c) throw new Error("E2E_ZK is not set: the global setup starts ZooKeeper");
+  return c;
+}

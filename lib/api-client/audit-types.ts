@@ -1,27 +1,8 @@
 // Shapes of /api/v1/audit and /api/v1/admin responses as the browser sees them.
-export type AuditValue = { data: string | null; hash: string | null; version: number | null };
-
-export type AuditEntry = {
-  id: number;
-  at: string;
-  kind: string;
-  requestId: string;
-  actor: { id: string | null; name: string; provider: string | null };
-  sourceIp: string | null;
-  cluster: { id: string; name: string | null } | null;
-  operation: string;
-  path: string | null;
-  targetPath: string | null;
-  reason: string | null;
-  before: AuditValue;
-  after: AuditValue;
-  outcome: "ok" | "failed" | "pending" | string;
-  error: string | null;
-  details: Record<string, unknown> | null;
-  finishedAt: string | null;
-  outcomeId: number | null;
-  hash: string | null;
-};
+// The entry shape is the server's own (a type-only import: nothing of the server reaches the bundle).
+export type { AuditEntry } from "@/lib/audit/entry";
+import type { AuditEntry } from "@/lib/audit/entry";
+export type AuditValue = AuditEntry["before"];
 
 export type HistoryEntry = AuditEntry & { restorable: { before: boolean; after: boolean } };
 

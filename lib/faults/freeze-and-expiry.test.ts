@@ -8,15 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, waitServing, type LocalEnsemble } from "../ensemble/launcher";
 import { actorCtx } from "../testing/actors";
-import { SseReader } from "../watch/sse-reader";
-import { dataWatchesBySession, hexSession, ViewerModel } from "../watch/testing";
-import { configureWatchHub, existingHub, openEventStream, resetWatchHubOptions } from "../watch";
+import { dataWatchesBySession, hexSession, openLiveViewer, type LiveViewer } from "../watch/testing";
+import { configureWatchHub, existingHub, resetWatchHubOptions } from "../watch";
 import { closeSession, sessionInternals, sessionStatus } from "../zk/sessions";
 import { getNode, setData } from "../znodes";
 import { reconcile, tokensOf, type Edit } from "./append-edits";
 import { eventually, memberOfSession, rawClient, sleep, timed } from "./support";
 
-type Viewer = { reader: SseReader; data: ViewerModel; dir: ViewerModel };
+type Viewer = LiveViewer;
 
 describe("a frozen member and an expired session", () => {
   let zk: LocalEnsemble;
@@ -59,15 +58,7 @@ describe("a frozen member and an expired session", () => {
     await c.create("/frz/data", Buffer.alloc(0), 0);
     clusterId = (await createCluster({ name: `freeze-${Date.now()}`, connectionString: zk.connectionString, sessionTimeoutMs: 6000 })).id;
     const direct = () => raw.client();
-    for (let i = 0; i < 3; i++) {
-      const res = await openEventStream({ ctx: actorCtx("viewer"), clusterId, input: { paths: ["/frz", "/frz/data"] } });
-      const data = new ViewerModel("/frz/data", direct);
-      const dir = new ViewerModel("/frz", direct);
-      await Promise.all([data.load(), dir.load()]);
-      const reader = new SseReader(res.body!, (e) => { data.feed(e); dir.feed(e); });
-      viewers.push({ reader, data, dir });
-      await reader.waitFor((e) => e.type === "state" && e.state === "live");
-    }
+    for (let i = 0; i < 3; i++) viewers.push(await openLiveViewer(clusterId, "/frz", "/frz/data", direct));
   });
   afterAll(async () => {
     await Promise.all(viewers.map((v) => v.reader.cancel()));

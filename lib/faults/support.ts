@@ -4,21 +4,12 @@ import { modeOf, type LocalEnsemble } from "../ensemble/launcher";
 import type { MemberSpec } from "../ensemble/config";
 import { requestsReceived, hexSession } from "../watch/testing";
 import { getClient, sessionStatus } from "../zk/sessions";
+import { eventually as retryUntil, sleep } from "../testing/eventually";
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
-/** Retry `fn` until it succeeds or `timeoutMs` passes. */
-export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 30_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(everyMs);
-    }
-  }
-}
+/** Retry `fn` until it succeeds or `timeoutMs` passes (fault recovery is slow: 30 s by default). */
+export const eventually = <T>(fn: () => Promise<T> | T, timeoutMs = 30_000, everyMs = 200) => retryUntil(fn, timeoutMs, everyMs);
 
 export async function leaderOf(zk: LocalEnsemble): Promise<MemberSpec> {
   return eventually(async () => {

@@ -10,20 +10,8 @@ import { closeSession, getClient, sessionStatus } from "../zk/sessions";
 import { SseReader } from "./sse-reader";
 import { dataWatchesBySession, hexSession, requestsReceived } from "./testing";
 import { configureWatchHub, existingHub, openEventStream, resetWatchHubOptions } from ".";
+import { eventually, sleep } from "../testing/eventually";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(100);
-    }
-  }
-}
 
 describe("the watch hub against a real ZooKeeper", () => {
   let zk: LocalEnsemble;

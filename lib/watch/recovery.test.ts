@@ -4,29 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, waitServing, type LocalEnsemble } from "../ensemble/launcher";
-import { actorCtx } from "../testing/actors";
 import { expireSession } from "../testing/expire-session";
 import type { ZkClient } from "../zk/client";
 import { closeSession, getClient, sessionStatus } from "../zk/sessions";
-import { SseReader } from "./sse-reader";
-import { dataWatchesBySession, hexSession, requestsReceived, ViewerModel } from "./testing";
-import { configureWatchHub, existingHub, openEventStream, resetWatchHubOptions } from ".";
+import { dataWatchesBySession, hexSession, openLiveViewer, requestsReceived, type LiveViewer } from "./testing";
+import { configureWatchHub, existingHub, resetWatchHubOptions } from ".";
+import { eventually as retryUntil, sleep } from "../testing/eventually";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const eventually = <T>(fn: () => Promise<T> | T, timeoutMs = 45_000, everyMs = 200) => retryUntil(fn, timeoutMs, everyMs);
 
-async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 45_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(everyMs);
-    }
-  }
-}
-
-type Viewer = { reader: SseReader; data: ViewerModel; dir: ViewerModel };
+type Viewer = LiveViewer;
 
 describe("watches survive member restarts and session expiry", () => {
   let zk: LocalEnsemble;
@@ -76,15 +63,7 @@ describe("watches survive member restarts and session expiry", () => {
     await write((c) => c.create("/rec", Buffer.from(""), 0));
     await write((c) => c.create("/rec/data", Buffer.from("value-0"), 0));
     clusterId = (await createCluster({ name: `recovery-${Date.now()}`, connectionString: zk.connectionString, sessionTimeoutMs: 8000 })).id;
-    for (let i = 0; i < 3; i++) {
-      const res = await openEventStream({ ctx: actorCtx("viewer"), clusterId, input: { paths: ["/rec", "/rec/data"] } });
-      const data = new ViewerModel("/rec/data", raw);
-      const dir = new ViewerModel("/rec", raw);
-      await Promise.all([data.load(), dir.load()]);
-      const reader = new SseReader(res.body!, (e) => { data.feed(e); dir.feed(e); });
-      viewers.push({ reader, data, dir });
-      await reader.waitFor((e) => e.type === "state" && e.state === "live");
-    }
+    for (let i = 0; i < 3; i++) viewers.push(await openLiveViewer(clusterId, "/rec", "/rec/data", raw));
   });
   afterAll(async () => {
     await Promise.all(viewers.map((v) => v.reader.cancel()));

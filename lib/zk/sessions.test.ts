@@ -3,25 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEnsemble, waitServing, type LocalEnsemble } from "../ensemble/launcher";
 import { freePorts } from "../ensemble/ports";
-import type { ZkClient } from "./client";
+import { eventually, sleep } from "../testing/eventually";
 import { expireSession } from "../testing/expire-session";
 import { closeSession, getClient, sessionStatus, type SessionTarget } from "./sessions";
 
 const PERSISTENT = 0;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Retry `fn` until it succeeds or `timeoutMs` passes (reconnects take a moment). */
-async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 20_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(everyMs);
-    }
-  }
-}
 
 async function untilState(id: string, state: string, timeoutMs = 20_000) {
   await eventually(() => {

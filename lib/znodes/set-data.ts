@@ -13,10 +13,18 @@ import { enforceSizeLimit } from "./size-limit";
 export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
   const path = validatePath(rawPath);
   const q = setInput.parse(input);
-  const data = decodeData(q.data, q.encoding);
+  return writeAtVersion({ ctx, clusterId, path, data: decodeData(q.data, q.encoding), version: q.version, reason: q.reason, operation: "set" });
+}
+
+/**
+ * The version-checked set shared by every verb that replaces data (set, restore): size limit,
+ * audited before/after, a conflict with theirs on a stale version, a read-back when the answer was lost.
+ */
+export async function writeAtVersion(w: { ctx: RequestCtx; clusterId: string; path: string; data: Buffer; version: number; reason?: string | null; operation: string; details?: Record<string, unknown> }) {
+  const { path, data, version } = w;
   let seen: RawStat | null = null;
   return performMutation({
-    ctx, clusterId, operation: "set", action: "write", path, reason: q.reason,
+    ctx: w.ctx, clusterId: w.clusterId, operation: w.operation, action: "write", path, reason: w.reason, details: w.details,
     before: async (client, cluster) => {
       enforceSizeLimit(data, cluster, path);
       const current = await client.get(path);
@@ -25,9 +33,9 @@ export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: R
     },
     run: async (client) => {
       try {
-        return formatStat(await client.set(path, data, q.version));
+        return formatStat(await client.set(path, data, version));
       } catch (e) {
-        if (e instanceof ZkError && e.code === "BAD_VERSION") throw await conflict(client, path, q.version);
+        if (e instanceof ZkError && e.code === "BAD_VERSION") throw await conflict(client, path, version);
         throw e;
       }
     },
@@ -37,8 +45,8 @@ export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: R
       await client.sync(path);
       const now = await client.get(path).catch(() => null);
       if (!now || !seen || now.stat.czxid !== seen.czxid) return null;
-      if (now.stat.version === q.version) return { applied: false };
-      if (now.stat.version !== q.version + 1) return null;
+      if (now.stat.version === version) return { applied: false };
+      if (now.stat.version !== version + 1) return null;
       return now.data.equals(data) ? { applied: true, result: formatStat(now.stat) } : { applied: false };
     },
   });
