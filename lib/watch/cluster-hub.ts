@@ -279,7 +279,9 @@ export class ClusterHub {
     }
     if (this.outage) this.setState("resyncing");
     const results = await Promise.all([...this.watches.values()].map((w) => w.sync()));
-    if (results.every(Boolean)) this.goLive();
+    // Every watch was re-armed in this round. One may fire and be re-arming again by now: that is
+    // ordinary operation under changes, not an outage, so it does not hold the hub in "resyncing".
+    if (results.every(Boolean)) this.goLive(true);
     else this.scheduleRetry();
   }
 
@@ -289,9 +291,13 @@ export class ClusterHub {
   }
 
   /** All watches are armed again: owe viewers a resync if there was an outage, then go live. */
-  private goLive() {
+  private goLive(afterFullSync = false) {
     if (this.closed) return;
-    if (![...this.watches.values()].every((w) => w.healthy || w.released)) return;
+    if (!afterFullSync && ![...this.watches.values()].every((w) => w.healthy || w.released)) {
+      // Another watch is not armed yet: a repair round decides (it never stays undecided).
+      if (this.state !== "live") this.scheduleRetry();
+      return;
+    }
     this.retryMs = this.opts.retryMinMs;
     if (this.outage) {
       this.outage = false;

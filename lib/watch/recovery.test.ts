@@ -7,7 +7,8 @@ import { startEnsemble, waitServing, type LocalEnsemble } from "../ensemble/laun
 import { expireSession } from "../testing/expire-session";
 import type { ZkClient } from "../zk/client";
 import { closeSession, getClient, sessionStatus } from "../zk/sessions";
-import { dataWatchesBySession, hexSession, openLiveViewer, requestsReceived, type LiveViewer } from "./testing";
+import { dataWatchesBySession, hexSession, requestsReceived } from "./testing";
+import { openLiveViewer, type LiveViewer } from "./live-viewer";
 import { configureWatchHub, existingHub, resetWatchHubOptions } from ".";
 import { eventually as retryUntil, sleep } from "../testing/eventually";
 

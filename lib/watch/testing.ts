@@ -3,10 +3,7 @@
 import { fourLetterWord } from "../ensemble/four-letter";
 import type { MemberSpec } from "../ensemble/config";
 import type { ZkClient } from "../zk/client";
-import { actorCtx } from "../testing/actors";
 import type { LiveEvent } from "./events";
-import { openEventStream } from "./index";
-import { SseReader } from "./sse-reader";
 
 /** `wchc`: the data-watch paths of each session (0x-prefixed id → paths, duplicates kept). */
 export async function dataWatchesBySession(member: MemberSpec): Promise<Map<string, string[]>> {
@@ -74,17 +71,4 @@ export class ViewerModel {
       for (const n of e.children.removed) this.children.delete(n);
     }
   }
-}
-
-export type LiveViewer = { reader: SseReader; data: ViewerModel; dir: ViewerModel };
-
-/** A browser-like viewer of a node (`dataPath`) and its parent listing (`dirPath`), live once it returns. */
-export async function openLiveViewer(clusterId: string, dirPath: string, dataPath: string, raw: () => Promise<ZkClient>): Promise<LiveViewer> {
-  const res = await openEventStream({ ctx: actorCtx("viewer"), clusterId, input: { paths: [dirPath, dataPath] } });
-  const data = new ViewerModel(dataPath, raw);
-  const dir = new ViewerModel(dirPath, raw);
-  await Promise.all([data.load(), dir.load()]);
-  const reader = new SseReader(res.body!, (e) => { data.feed(e); dir.feed(e); });
-  await reader.waitFor((e) => e.type === "state" && e.state === "live");
-  return { reader, data, dir };
 }
