@@ -11,6 +11,7 @@ import { closeSession, getClient } from "../lib/zk/sessions";
 import { createMany } from "../lib/demo/seed";
 import { ADMIN, startConsoleServer, type ConsoleServer } from "../lib/faults/console-server";
 import { freePorts } from "../lib/ensemble/ports";
+import { machine } from "./setup";
 
 let BASE_URL = (process.env.BASE_URL ?? "").replace(/\/$/, "");
 let USERNAME = process.env.ADMIN_USERNAME ?? "admin";
@@ -159,7 +160,7 @@ async function main() {
     const table = [
       `# children-and-reads`,
       ``,
-      `${new Date().toISOString()} · console ${BASE_URL} · ZooKeeper 3.8 standalone on loopback · ${CHILDREN.toLocaleString("en")} children, ${READS} reads`,
+      `${machine()} · console ${BASE_URL} · ZooKeeper 3.8 standalone on loopback · ${CHILDREN.toLocaleString("en")} children, ${READS} reads`,
       ``,
       `| measurement | n | total (ms) | p50 (ms) | p99 (ms) | API / raw (p50) | API / raw (p99) |`,
       `|---|---:|---:|---:|---:|---:|---:|`,
