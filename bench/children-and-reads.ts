@@ -1,6 +1,6 @@
 // Benchmark through the console's HTTP API against its own local ZooKeeper:
 //  (a) list 100,000 children in pages of 1000, (b) 1,000 sequential znode reads,
-//  compared with the same reads through the raw ZkClient.
+//  compared with the same reads through the raw binding in this process.
 //   npm run bench                     starts the built console (NEXT_DIST_DIR, default .next) on a throwaway database
 //   BASE_URL=http://127.0.0.1:3000 ADMIN_USERNAME=admin ADMIN_PASSWORD=... npm run bench   against a running one
 import fs from "node:fs";
@@ -10,6 +10,7 @@ import { startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
 import { closeSession, getClient } from "../lib/zk/sessions";
 import { createMany } from "../lib/demo/seed";
 import { ADMIN, startConsoleServer, type ConsoleServer } from "../lib/faults/console-server";
+import { HttpSession } from "../lib/faults/http-session";
 import { freePorts } from "../lib/ensemble/ports";
 import { machine } from "./setup";
 
@@ -21,50 +22,14 @@ const PAGE = 1000;
 const READS = 1000;
 const RESULTS = path.join(path.dirname(new URL(import.meta.url).pathname), "results", "children-and-reads.md");
 
-// ---- HTTP with a cookie jar -------------------------------------------------
-const jar = new Map<string, string>();
-function remember(res: Response) {
-  const cookies = (res.headers as unknown as { getSetCookie?: () => string[] }).getSetCookie?.() ?? [];
-  for (const c of cookies) {
-    const [pair] = c.split(";");
-    const eq = pair.indexOf("=");
-    const name = pair.slice(0, eq).trim();
-    const value = pair.slice(eq + 1).trim();
-    if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || value === "") jar.delete(name);
-    else jar.set(name, value);
-  }
-}
-const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+// ---- the console's API over HTTP -------------------------------------------
+let api: HttpSession;
 
-async function http(method: string, urlPath: string, body?: unknown, form?: Record<string, string>): Promise<Response> {
-  const headers: Record<string, string> = { cookie: cookieHeader() };
-  let payload: string | undefined;
-  if (form) {
-    headers["content-type"] = "application/x-www-form-urlencoded";
-    payload = new URLSearchParams(form).toString();
-  } else if (body !== undefined) {
-    headers["content-type"] = "application/json";
-    payload = JSON.stringify(body);
-  }
-  const res = await fetch(BASE_URL + urlPath, { method, headers, body: payload, redirect: "manual" });
-  remember(res);
-  return res;
-}
-
-async function json<T>(res: Response, what: string): Promise<T> {
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as T;
-}
-
-async function login() {
-  if (!PASSWORD) throw new Error("set ADMIN_PASSWORD (and ADMIN_USERNAME if not admin) to log in to the console");
-  const { csrfToken } = await json<{ csrfToken: string }>(await http("GET", "/api/auth/csrf"), "GET /api/auth/csrf");
-  const res = await http("POST", "/api/auth/callback/credentials", undefined, { csrfToken, username: USERNAME, password: PASSWORD, json: "true", callbackUrl: BASE_URL + "/" });
-  await res.text();
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) {
-    throw new Error(`login as ${USERNAME} failed (HTTP ${res.status}, no session cookie): check ADMIN_USERNAME/ADMIN_PASSWORD`);
-  }
+/** One API call; anything but 2xx stops the benchmark with what the console said. */
+async function call<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
+  const res = await api.request(method, urlPath, body);
+  if (res.status < 200 || res.status > 299) throw new Error(`${method} ${urlPath}: HTTP ${res.status} ${res.error ?? JSON.stringify(res.body).slice(0, 500)}`);
+  return res.body as T;
 }
 
 // ---- stats -------------------------------------------------------------------
@@ -92,7 +57,9 @@ async function main() {
       ({ baseUrl: BASE_URL } = server);
       ({ username: USERNAME, password: PASSWORD } = ADMIN);
     }
-    await login();
+    if (!PASSWORD) throw new Error("set ADMIN_PASSWORD (and ADMIN_USERNAME if not admin) to log in to the console");
+    api = new HttpSession(BASE_URL);
+    await api.login(USERNAME, PASSWORD);
     console.log(`logged in to ${BASE_URL} as ${USERNAME}`);
 
     ensemble = await startEnsemble({ size: 1 });
@@ -108,10 +75,7 @@ async function main() {
     const raw = { get: (p: string) => handle!.get(p, false) };
     const seeder = await getClient({ id: "bench-seed", connectionString: ensemble.connectionString, sessionTimeoutMs: 30_000 });
 
-    const { cluster } = await json<{ cluster: { id: string } }>(
-      await http("POST", "/api/v1/clusters", { name: `bench-${Date.now()}`, connectionString: ensemble.connectionString, sessionTimeoutMs: 30_000, environment: "test" }),
-      "POST /api/v1/clusters",
-    );
+    const { cluster } = await call<{ cluster: { id: string } }>("POST", "/api/v1/clusters", { name: `bench-${Date.now()}`, connectionString: ensemble.connectionString, sessionTimeoutMs: 30_000, environment: "test" });
     clusterId = cluster.id;
     console.log(`registered cluster ${clusterId}`);
 
@@ -124,7 +88,7 @@ async function main() {
     const readPaths = Array.from({ length: READS }, (_, i) => `/bench/reads/n${String(i).padStart(4, "0")}`);
 
     // Warm-up: session and route compilation are not what we measure.
-    await json(await http("GET", `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent(readPaths[0])}`), "warm-up read");
+    await call("GET", `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent(readPaths[0])}`);
     await raw.get(readPaths[0]);
 
     // (a) list all children in pages of 1000
@@ -133,7 +97,7 @@ async function main() {
     const [, listTotal] = await timed(async () => {
       for (let offset = 0; offset < CHILDREN; offset += PAGE) {
         const [page, t] = await timed(async () =>
-          json<{ total: number; children: string[] }>(await http("GET", `/api/v1/clusters/${clusterId}/children?path=/bench/many&offset=${offset}&limit=${PAGE}`), `children page at ${offset}`),
+          call<{ total: number; children: string[] }>("GET", `/api/v1/clusters/${clusterId}/children?path=/bench/many&offset=${offset}&limit=${PAGE}`),
         );
         pageTimes.push(t);
         if (page.total !== CHILDREN) throw new Error(`page at ${offset} reports total ${page.total}, expected ${CHILDREN}`);
@@ -145,7 +109,7 @@ async function main() {
     // (b) 1,000 sequential reads through the API, then through the raw client
     const apiReads: number[] = [];
     for (const p of readPaths) {
-      const [, t] = await timed(async () => json(await http("GET", `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent(p)}`), `read ${p}`));
+      const [, t] = await timed(() => call("GET", `/api/v1/clusters/${clusterId}/znode?path=${encodeURIComponent(p)}`));
       apiReads.push(t);
     }
     const rawReads: number[] = [];
@@ -155,7 +119,7 @@ async function main() {
     }
 
     const pages = summary(pageTimes);
-    const api = summary(apiReads);
+    const viaApi = summary(apiReads);
     const base = summary(rawReads);
     const table = [
       `# children-and-reads`,
@@ -165,8 +129,8 @@ async function main() {
       `| measurement | n | total (ms) | p50 (ms) | p99 (ms) | API / raw (p50) | API / raw (p99) |`,
       `|---|---:|---:|---:|---:|---:|---:|`,
       `| list ${CHILDREN.toLocaleString("en")} children via API, pages of ${PAGE} | ${pages.n} | ${ms(listTotal)} | ${ms(pages.p50)} | ${ms(pages.p99)} | – | – |`,
-      `| read znode via API (sequential) | ${api.n} | ${ms(api.total)} | ${ms(api.p50)} | ${ms(api.p99)} | ${(api.p50 / base.p50).toFixed(1)}× | ${(api.p99 / base.p99).toFixed(1)}× |`,
-      `| read znode via raw ZkClient (sequential) | ${base.n} | ${ms(base.total)} | ${ms(base.p50)} | ${ms(base.p99)} | 1.0× | 1.0× |`,
+      `| read znode via API (sequential) | ${viaApi.n} | ${ms(viaApi.total)} | ${ms(viaApi.p50)} | ${ms(viaApi.p99)} | ${(viaApi.p50 / base.p50).toFixed(1)}× | ${(viaApi.p99 / base.p99).toFixed(1)}× |`,
+      `| read znode via the raw binding (sequential) | ${base.n} | ${ms(base.total)} | ${ms(base.p50)} | ${ms(base.p99)} | 1.0× | 1.0× |`,
       ``,
       `The API read also fetches the ACL and formats data/Stat; the raw read is one getData.`,
       ``,
@@ -178,7 +142,7 @@ async function main() {
   } finally {
     if (clusterId) {
       try {
-        await (await http("DELETE", `/api/v1/clusters/${clusterId}`)).text();
+        await call("DELETE", `/api/v1/clusters/${clusterId}`);
       } catch (e) {
         console.error(`could not delete cluster ${clusterId}:`, e);
       }

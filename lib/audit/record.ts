@@ -47,6 +47,9 @@ function contextRow(i: AuditIntent): AuditRowInput {
   };
 }
 
+const beforeColumns = (v: AuditValue | undefined) => ({ beforeData: v?.data ?? null, beforeHash: v?.hash ?? null, versionBefore: v?.version ?? null });
+const afterColumns = (v: AuditValue | undefined) => ({ afterData: v?.data ?? null, afterHash: v?.hash ?? null, versionAfter: v?.version ?? null });
+
 const unavailable = (e: unknown) => {
   console.error("[audit] could not write to the audit trail:", e);
   return new ConsoleError("AUDIT_UNAVAILABLE", 503, "the change was refused because the audit trail cannot be written; check the console's database");
@@ -59,9 +62,7 @@ export async function recordIntent(intent: AuditIntent): Promise<number> {
       ...contextRow(intent),
       kind: "intent",
       reason: intent.reason ?? null,
-      beforeData: intent.before?.data ?? null,
-      beforeHash: intent.before?.hash ?? null,
-      versionBefore: intent.before?.version ?? null,
+      ...beforeColumns(intent.before),
       details: json(intent.details),
     });
     return row.id;
@@ -79,9 +80,7 @@ export async function recordOutcome(intent: AuditIntent, intentId: number, outco
       intentId,
       outcome: outcome.outcome,
       error: outcome.error ?? null,
-      afterData: outcome.after?.data ?? null,
-      afterHash: outcome.after?.hash ?? null,
-      versionAfter: outcome.after?.version ?? null,
+      ...afterColumns(outcome.after),
       details: json(outcome.details),
     });
   } catch (e) {
@@ -98,12 +97,8 @@ export async function recordEvent(event: AuditEvent, tx?: Prisma.TransactionClie
     ...contextRow(event),
     kind: "event",
     reason: event.reason ?? null,
-    beforeData: event.before?.data ?? null,
-    beforeHash: event.before?.hash ?? null,
-    versionBefore: event.before?.version ?? null,
-    afterData: event.after?.data ?? null,
-    afterHash: event.after?.hash ?? null,
-    versionAfter: event.after?.version ?? null,
+    ...beforeColumns(event.before),
+    ...afterColumns(event.after),
     details: json(event.details),
     outcome: event.outcome,
     error: event.error ?? null,

@@ -7,7 +7,8 @@ import { GENESIS, recordHash } from "./chain";
 
 export async function sealLegacyAuditRecords(): Promise<number> {
   return db().$transaction(async (tx) => {
-    if ((await tx.auditRecord.count({ where: { hash: { not: null } } })) > 0) return 0;
+    // One hashed record is enough to know the chain exists (no count: this runs at every start-up).
+    if (await tx.auditRecord.findFirst({ where: { hash: { not: null } }, select: { id: true } })) return 0;
     const rows = await tx.auditRecord.findMany({ orderBy: { id: "asc" } });
     let prevHash = GENESIS;
     for (const row of rows) {

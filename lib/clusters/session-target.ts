@@ -3,10 +3,16 @@
 // replaces the session (lib/zk/sessions.ts fingerprints it).
 import "server-only";
 import type { Cluster } from "../generated/prisma/client";
-import type { SessionTarget } from "../zk/sessions";
+import type { ZkClient } from "../zk/client";
+import { getClient, type SessionTarget } from "../zk/sessions";
 import { sessionAuthOf } from "./credentials";
 
 export async function sessionTargetOf(cluster: Pick<Cluster, "id" | "name" | "connectionString" | "sessionTimeoutMs">): Promise<SessionTarget> {
   const auth = await sessionAuthOf(cluster);
   return { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs, ...(auth.length ? { auth } : {}) };
+}
+
+/** The registered cluster's shared session (waits out a reconnect, see getClient). */
+export async function clusterClient(cluster: Parameters<typeof sessionTargetOf>[0]): Promise<ZkClient> {
+  return getClient(await sessionTargetOf(cluster));
 }

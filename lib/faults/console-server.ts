@@ -42,6 +42,9 @@ const commOf = (pid: number) => {
   }
 };
 
+/** The `next-server` process under a `next start` process (or `pid` itself). */
+export const nextServerOf = (pid: number) => processTree(pid).find((p) => commOf(p).startsWith("next-server")) ?? pid;
+
 /** Resident memory of one process in MiB (0 when it is gone). */
 export function rssMiB(pid: number): number {
   try {
@@ -76,7 +79,7 @@ export async function startConsoleServer(opts: { port: number; env?: Record<stri
   fs.closeSync(log);
   let exited = false;
   child.on("exit", () => (exited = true));
-  const serverPid = () => processTree(child.pid!).find((p) => commOf(p).startsWith("next-server")) ?? child.pid!;
+  const serverPid = () => nextServerOf(child.pid!);
   const server: ConsoleServer = {
     baseUrl, dbDir, dbFile, logFile, serverPid,
     alive: () => !exited && rssMiB(serverPid()) > 0,

@@ -2,12 +2,11 @@
 // may not have been applied. Where ZooKeeper's session guarantees allow it, a read after the
 // reconnect decides; otherwise the operator and the audit trail are told the outcome is unknown.
 import "server-only";
-import { sessionTargetOf } from "../clusters/session-target";
+import { clusterClient } from "../clusters/session-target";
 import { ConsoleError } from "../errors";
 import type { Cluster } from "../generated/prisma/client";
 import type { ZkClient } from "../zk/client";
 import { isDecidableByReadBack, isOutcomeUnknown } from "../zk/errors";
-import { getClient } from "../zk/sessions";
 
 /** What a read after the reconnect says about the lost write; null when it cannot tell. */
 export type ReadBack<T> = (client: ZkClient, cluster: Cluster) => Promise<{ applied: true; result: T } | { applied: false } | null>;
@@ -27,7 +26,7 @@ export async function readBackUnknown<T>(err: Error, spec: { operation: string; 
   const why = err.local === "process" ? "the cluster's session process ended before ZooKeeper answered" : WHY[err.code];
   if (spec.readBack && isDecidableByReadBack(err)) {
     // getClient waits for the reconnect (at most the session timeout from the loss).
-    const verdict = await getClient(await sessionTargetOf(cluster)).then((c) => spec.readBack!(c, cluster)).catch(() => null);
+    const verdict = await clusterClient(cluster).then((c) => spec.readBack!(c, cluster)).catch(() => null);
     if (verdict?.applied) return { outcome: "ok", result: verdict.result, cause: err.code };
     if (verdict) {
       return { outcome: "failed", error: new ConsoleError(err.code, 503, `${why}; the console read ${spec.path} back after reconnecting: the ${spec.operation} was not applied, nothing changed. Try again`) };

@@ -4,8 +4,7 @@ import "server-only";
 import { getCluster } from "../clusters/registry";
 import { recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
 import { ConsoleError } from "../errors";
-import { getClient } from "../zk/sessions";
-import { sessionTargetOf } from "../clusters/session-target";
+import { clusterClient } from "../clusters/session-target";
 import { explainIfNoAuth } from "../acl/explain-no-auth";
 import { toZkError } from "../zk/errors";
 import { readBackUnknown, type ReadBack } from "./outcome-unknown";
@@ -63,7 +62,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     requireReason(cluster, spec.reason);
     const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
     if (source) requireReason(source, spec.reason);
-    client = await getClient(await sessionTargetOf(cluster));
+    client = await clusterClient(cluster);
     before = spec.before ? await spec.before(client, cluster) : undefined;
   } catch (e) {
     // Refused before anything was written (no permission, no reason, a failed read): recorded too.

@@ -3,8 +3,7 @@
 // connection), and let the process run again to find the session gone.
 import { fourLetterWord } from "../ensemble/four-letter";
 import { sessionInternals } from "../zk/sessions";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from "./eventually";
 
 /** Whether any member of `connectionString` still has a connection of session `sessionId`. */
 async function stillConnected(connectionString: string, sessionId: string): Promise<boolean> {

@@ -3,7 +3,7 @@
 // reconnect on its own, and replaces the session after expiry or a crashed process (a dead
 // handle is never reused: the worker exits with it).
 import { createHash } from "node:crypto";
-import { ConsoleError, unavailable } from "../errors";
+import { unavailable } from "../errors";
 import { ZkClient } from "./client";
 import { SessionProcess, type StateEvent } from "./session-process";
 
@@ -203,8 +203,4 @@ export function sessionInternals(id: string): { sessionId?: string; password?: s
   if (!entry?.proc) return null;
   const proc = entry.proc;
   return { sessionId: entry.status.sessionId, password: entry.password, kill: (s) => proc.kill(s) };
-}
-
-export function isConsoleError(e: unknown): e is ConsoleError {
-  return e instanceof ConsoleError;
 }
