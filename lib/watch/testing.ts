@@ -40,6 +40,10 @@ export class ViewerModel {
 
   async load() {
     const c = await this.raw();
+    // This model reads through its own session, which may sit on a member that has not applied the
+    // latest change yet (the console's session, which a browser refetches through, already has):
+    // sync first, as ZooKeeper asks of readers that must see another client's writes.
+    await c.sync(this.path);
     const stat = await c.exists(this.path);
     this.version = stat?.version ?? null;
     this.children = stat ? new Set((await c.children(this.path)).children) : new Set();
