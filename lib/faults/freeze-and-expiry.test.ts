@@ -15,6 +15,7 @@ import { closeSession, sessionInternals, sessionStatus } from "../zk/sessions";
 import { getNode, setData } from "../znodes";
 import { reconcile, tokensOf, type Edit } from "./append-edits";
 import { eventually, memberOfSession, rawClient, sleep, timed } from "./support";
+import type { ZkClient } from "../zk/client";
 
 type Viewer = LiveViewer;
 
@@ -22,6 +23,9 @@ describe("a frozen member and an expired session", () => {
   let zk: LocalEnsemble;
   let clusterId: string;
   const viewers: Viewer[] = [];
+  // The viewers' own refetches (a browser refetches through the console, whose session has left a
+  // frozen member). A reader session stuck on the frozen member would only test this test.
+  let readThrough: () => Promise<ZkClient>;
   const edits: Edit[] = [];
   const read = (path: string) => getNode({ ctx: actorCtx("viewer"), clusterId, input: { path } });
 
@@ -58,8 +62,8 @@ describe("a frozen member and an expired session", () => {
     await c.create("/frz", Buffer.alloc(0), 0);
     await c.create("/frz/data", Buffer.alloc(0), 0);
     clusterId = (await createCluster({ name: `freeze-${Date.now()}`, connectionString: zk.connectionString, sessionTimeoutMs: 6000 })).id;
-    const direct = () => raw.client();
-    for (let i = 0; i < 3; i++) viewers.push(await openLiveViewer(clusterId, "/frz", "/frz/data", direct));
+    readThrough = () => raw.client();
+    for (let i = 0; i < 3; i++) viewers.push(await openLiveViewer(clusterId, "/frz", "/frz/data", () => readThrough()));
   });
   afterAll(async () => {
     await Promise.all(viewers.map((v) => v.reader.cancel()));
@@ -72,6 +76,7 @@ describe("a frozen member and an expired session", () => {
   it("freezing the session's member past the session timeout: viewers resync, the in-flight edit is as reported, a stale edit conflicts", async () => {
     const frozen = await memberOfSession(zk, clusterId);
     const others = rawClient(zk, "freeze-others", zk.members.filter((m) => m.id !== frozen.id));
+    readThrough = () => others.client();
     const before = await read("/frz/data"); // an operator opens the editor before the fault
     zk.signal(frozen.id, "SIGSTOP");
     try {
@@ -105,6 +110,7 @@ describe("a frozen member and an expired session", () => {
     console.log(`[freeze] the edit saved into the freeze: ${edits[0].status} ${edits[0].code ?? ""} ${edits[0].message ?? ""}`);
     expect(r.problems).toEqual([]);
     expect(tokensOf(final.data.toString())).toContain("other-1");
+    readThrough = () => rawClient(zk, "freeze-setup").client();
     closeSession("freeze-others");
   }, 90_000);
 
