@@ -1,12 +1,12 @@
 // Every page: a per-request CSP nonce (Next.js reads it from the request's Content-Security-Policy
 // header and puts it on its own scripts), and a redirect to /login without a session cookie.
 // Whether the session's user still exists and is enabled is checked on the server by the root
-// layout (lib/auth/page-guard.ts) and, for the API, by lib/api/route.ts. /api is not matched:
+// layout (lib/auth/page-guard.ts) and, for the API, by lib/access/route.ts. /api is not matched:
 // route handlers authenticate themselves, and running middleware would make Next.js buffer
 // request bodies (truncating them at 10 MB) before the handler can refuse them by size.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { newNonce, pageCsp } from "./lib/api/content-security-policy";
+import { newNonce, pageCsp } from "./lib/core/http/content-security-policy";
 import { PATHNAME_HEADER, isPublicPage } from "./lib/auth/public-pages";
 
 /**

@@ -6,7 +6,7 @@ const nextConfig = {
   serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
   // Pages get their Content-Security-Policy (with a per-request script nonce) from middleware.ts;
-  // API responses a fixed one that lets nothing run (lib/api/content-security-policy.ts API_CSP).
+  // API responses a fixed one that lets nothing run (lib/core/http/content-security-policy.ts API_CSP).
   async headers() {
     return [{
       source: "/:path*",

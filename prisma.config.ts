@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./lib/db/url";
+import { databaseUrl } from "./lib/core/db/url";
 
 // Prisma 6.19 with the JavaScript schema engine: works fully offline.
 export default defineConfig({

@@ -7,10 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import ZooKeeper from "zookeeper";
 import { startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
-import { closeSession, getClient } from "../lib/zk/sessions";
+import { closeSession, getClient } from "../lib/core/zk/sessions";
 import { createMany } from "../lib/demo/seed";
-import { ADMIN, startConsoleServer, type ConsoleServer } from "../lib/faults/console-server";
-import { HttpSession } from "../lib/faults/http-session";
+import { ADMIN, startConsoleServer, type ConsoleServer } from "../test/faults/console-server";
+import { HttpSession } from "../test/faults/http-session";
 import { freePorts } from "../lib/ensemble/ports";
 import { machine } from "./setup";
 

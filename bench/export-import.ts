@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { benchDatabase, machine } from "./setup";
-import { actorCtx } from "../lib/testing/actors";
+import { actorCtx } from "../test/support/actors";
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 
@@ -12,7 +12,7 @@ async function main() {
   benchDatabase();
   const { startEnsemble } = await import("../lib/ensemble/launcher");
   const { createCluster } = await import("../lib/clusters/registry");
-  const { getClient, closeSession } = await import("../lib/zk/sessions");
+  const { getClient, closeSession } = await import("../lib/core/zk/sessions");
   const { createMany } = await import("../lib/demo/seed");
   const { exportSubtree, importSubtree } = await import("../lib/znodes");
   const zk = await startEnsemble({ size: 1 });

@@ -12,9 +12,9 @@ import path from "node:path";
 import ZooKeeper from "zookeeper";
 import { startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
 import { freePorts } from "../lib/ensemble/ports";
-import { ADMIN, nextServerOf, processTree, rssMiB, startConsoleServer, type ConsoleServer } from "../lib/faults/console-server";
-import { HttpSession } from "../lib/faults/http-session";
-import type { SseReader } from "../lib/watch/sse-reader";
+import { ADMIN, nextServerOf, processTree, rssMiB, startConsoleServer, type ConsoleServer } from "../test/faults/console-server";
+import { HttpSession } from "../test/faults/http-session";
+import type { SseReader } from "../test/watch/sse-reader";
 import { machine } from "./setup";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -126,7 +126,7 @@ async function main() {
     const md = [
       "# Live change propagation",
       "",
-      `Machine: ${machine()} (2 cores shared with other work; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end). ZooKeeper 3.8 standalone on loopback; \`next start\` production build; clients are Node fetch EventSource-equivalents (lib/watch/sse-reader.ts) in the benchmark process, which also holds the raw \`zookeeper\` handle that sets the value.`,
+      `Machine: ${machine()} (2 cores shared with other work; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end). ZooKeeper 3.8 standalone on loopback; \`next start\` production build; clients are Node fetch EventSource-equivalents (test/watch/sse-reader.ts) in the benchmark process, which also holds the raw \`zookeeper\` handle that sets the value.`,
       "",
       `Each row: ${SETS} sequential \`set\`s ${GAP_MS} ms apart on one znode watched by all N streams; latency is from calling \`set\` to the \`dataChanged\` event with that version parsed by each client (N × ${SETS} samples). Server RSS is the \`next-server\` process plus its ZooKeeper session worker, sampled every 100 ms.`,
       "`coalesced`: versions a client never saw as their own event because the next `set` landed before the watch was re-armed (a ZooKeeper watch is one-shot; the hub re-reads and reports the newer version, so the final value always arrives). Every client ended on the last version.",

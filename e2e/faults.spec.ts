@@ -5,11 +5,11 @@
 import { expect, test } from "@playwright/test";
 import { startEnsemble, waitServing, type LocalEnsemble } from "../lib/ensemble/launcher";
 import { freePorts } from "../lib/ensemble/ports";
-import { ADMIN, startConsoleServer, type ConsoleServer } from "../lib/faults/console-server";
-import { holdDatabaseLock, setReadOnly } from "../lib/faults/db-faults";
-import { HttpSession } from "../lib/faults/http-session";
-import { rawClient, sleep } from "../lib/faults/support";
-import { closeSession } from "../lib/zk/sessions";
+import { ADMIN, startConsoleServer, type ConsoleServer } from "../test/faults/console-server";
+import { holdDatabaseLock, setReadOnly } from "../test/faults/db-faults";
+import { HttpSession } from "../test/faults/http-session";
+import { rawClient, sleep } from "../test/faults/support";
+import { closeSession } from "../lib/core/zk/sessions";
 import fs from "node:fs";
 
 const SESSION_TIMEOUT = 4000;

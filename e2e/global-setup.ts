@@ -1,7 +1,7 @@
 // A real standalone ZooKeeper with the sample tree (10k children under /big) and a deep node.
 import { startEnsemble } from "../lib/ensemble/launcher";
 import { seedSampleTree } from "../lib/demo/seed";
-import { closeSession, getClient } from "../lib/zk/sessions";
+import { closeSession, getClient } from "../lib/core/zk/sessions";
 import { startOidcProvider } from "./fixtures/oidc-idp";
 
 export default async function globalSetup() {

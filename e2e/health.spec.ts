@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { modeOf, startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
-import { closeSession, getClient } from "../lib/zk/sessions";
+import { closeSession, getClient } from "../lib/core/zk/sessions";
 import { logIn } from "./pages/login-page";
 
 // A real 3-member ensemble for this spec, registered through the API as an admin.

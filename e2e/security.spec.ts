@@ -5,7 +5,7 @@
 // admin-only cluster controls.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { apiRoutes, declaredMethods } from "../lib/proving/api-routes";
+import { apiRoutes, declaredMethods } from "../test/proving/api-routes";
 import { ssoLogIn } from "./fixtures/sso-login";
 import { ADMIN, logIn } from "./pages/login-page";
 import { ZnodeApi, ZnodePage } from "./pages/znode-page";

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fourLetterWord } from "../lib/ensemble/four-letter";
+import { fourLetterWord } from "../lib/core/zk/four-letter";
 import { modeOf, startEnsemble, ZK_CLASSPATH, type LocalEnsemble, type RunningMember } from "../lib/ensemble/launcher";
 
 const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, "..", "lib", "health", "fixtures"));

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ZodError } from "zod";
-import { ConsoleError } from "../lib/errors";
+import { ConsoleError } from "../lib/core/errors";
 import { generateDeployment } from "../lib/ensemble/generate-deployment";
 
 const USAGE = "usage: npm run ensemble:config -- --size N --hosts h1,h2,... [--observers K] [--reconfig] [--data-dir DIR] [--whitelist LIST] --out DIR";

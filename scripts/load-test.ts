@@ -10,10 +10,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEnsemble, type LocalEnsemble } from "../lib/ensemble/launcher";
-import { fourLetterWord } from "../lib/ensemble/four-letter";
+import { fourLetterWord } from "../lib/core/zk/four-letter";
 import { freePorts } from "../lib/ensemble/ports";
-import { ADMIN, processTree, rssMiB, startConsoleServer, type ConsoleServer } from "../lib/faults/console-server";
-import { HttpSession, type HttpResult } from "../lib/faults/http-session";
+import { ADMIN, processTree, rssMiB, startConsoleServer, type ConsoleServer } from "../test/faults/console-server";
+import { HttpSession, type HttpResult } from "../test/faults/http-session";
 import { parseCons } from "../lib/health/parse-cons";
 import { parseWchs } from "../lib/health/parse-wchs";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { PERMS } from "@/lib/acl/perms";
+import { PERMS } from "@/lib/core/zk/perms";
 
 /** Five toggle buttons (c d r w a) over a perms string such as "cdrwa" or "--r--". */
 export function PermToggles({ perms, onChange, label }: { perms: string; onChange: (perms: string) => void; label: string }) {

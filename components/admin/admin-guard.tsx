@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminsOnly } from "@/components/admin/forbidden";
-import { isGlobalAdmin } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { isGlobalAdmin } from "@/lib/access/permissions";
+import { currentActor } from "@/lib/access/session";
 
 /** Server-side gate of the admin and audit pages: sign in first; admins only. */
 export async function AdminGuard({ children, from }: { children: ReactNode; from: string }) {

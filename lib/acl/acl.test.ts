@@ -3,16 +3,16 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_CREDENTIAL_KEY } from "../clusters/credentials-test-key";
+import { TEST_CREDENTIAL_KEY } from "@/test/support/credentials-test-key";
 import { auditEntryOfRequest } from "../audit/query";
 import { addCredential, listCredentials, removeCredential } from "../clusters/credentials";
 import { createCluster } from "../clusters/registry";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { createMany } from "../demo/seed";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import { actorCtx } from "../testing/actors";
-import { closeSession, getClient } from "../zk/sessions";
-import type { ZkClient } from "../zk/client";
+import { actorCtx } from "@/test/support/actors";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import type { ZkClient } from "@/lib/core/zk/client";
 import { getNode, setData } from "../znodes";
 import { listChildrenPage } from "../znodes/list-children";
 import { applyRecursiveAcl, computeDigest, digestId, getAcl, previewRecursiveAcl, setAcl } from ".";
@@ -89,7 +89,7 @@ describe("ACLs on a real ZooKeeper", () => {
 
     it("survives a console restart: a new process reads through the same database", async () => {
       closeSession(clusterId);
-      const { stdout } = await promisify(execFile)("npx", ["tsx", "--conditions=react-server", "lib/acl/fixtures/read-node.ts", clusterId, "/secure/config"], { env: process.env, timeout: 60_000 });
+      const { stdout } = await promisify(execFile)("npx", ["tsx", "--conditions=react-server", "test/acl/read-node.ts", clusterId, "/secure/config"], { env: process.env, timeout: 60_000 });
       expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual({ ok: true, text: "db.password=hunter2" });
     });
   });

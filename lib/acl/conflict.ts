@@ -1,8 +1,8 @@
 // Errors of an ACL write, in operator terms: a stale aversion (with what is there now, to reload
 // or merge) and an ACL ZooKeeper itself refuses.
-import { ConsoleError } from "../errors";
-import type { ZkClient } from "../zk/client";
-import { ZkError } from "../zk/errors";
+import { ConsoleError } from "@/lib/core/errors";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { ZkError } from "@/lib/core/zk/errors";
 import { formatAclView } from "./format";
 
 export async function aclConflict(client: ZkClient, path: string, expected: number): Promise<ConsoleError> {

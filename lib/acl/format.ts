@@ -1,6 +1,6 @@
 // ACLs as the API shows them: { scheme, id, perms: "cdrwa" with dashes }.
-import type { AclEntry } from "../zk/client";
-import { permLetters } from "./perms";
+import type { AclEntry } from "@/lib/core/zk/client";
+import { permLetters } from "@/lib/core/zk/perms";
 import type { AclRule } from "./schema";
 
 export type AclView = { scheme: string; id: string; perms: string };

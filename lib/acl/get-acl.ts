@@ -1,13 +1,13 @@
 import "server-only";
-import type { RequestCtx } from "../mutations/context";
-import { validatePath } from "../zk/paths";
-import { isZkCode } from "../zk/errors";
-import { permissionsAt, sessionFor } from "../znodes/session";
-import { explainNoAuth } from "./explain-no-auth";
+import type { RequestCtx } from "@/lib/core/context";
+import { validatePath } from "@/lib/core/zk/paths";
+import { isZkCode } from "@/lib/core/zk/errors";
+import { permissionsAt, sessionFor } from "@/lib/access/cluster-session";
+import { explainNoAuth } from "@/lib/access/explain-no-auth";
 import { formatAclView, toRules } from "./format";
-import { identitiesOf, identityLabel } from "./identities";
+import { identitiesOf, identityLabel } from "@/lib/access/session-identities";
 import { sessionPerms } from "./lockout";
-import { permLetters } from "./perms";
+import { permLetters } from "@/lib/core/zk/perms";
 import { pathQuery } from "./schema";
 
 /** A znode's ACL with its aversion, the console session's identities and what they may do there. */

@@ -1,7 +1,7 @@
 // Checks an ACL change must pass before it is sent: auth entries need an authenticated session,
 // and the lockout guard (refused unless overridden with a reason).
-import { ConsoleError } from "../errors";
-import type { Identity } from "./identities";
+import { ConsoleError } from "@/lib/core/errors";
+import type { Identity } from "@/lib/access/session-identities";
 import { lockoutError, lockoutOf } from "./lockout";
 import type { AclRule } from "./schema";
 

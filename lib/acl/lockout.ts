@@ -1,10 +1,10 @@
 // The lockout guard: an ACL change must not leave the console's own session without ADMIN on
 // the node, or nobody could repair it through the console. When unsure whether an entry
 // matches the session (an ip range from a remote host, x509, sasl), it is assumed not to.
-import { ConsoleError } from "../errors";
-import { identityLabel, type Identity } from "./identities";
+import { ConsoleError } from "@/lib/core/errors";
+import { identityLabel, type Identity } from "@/lib/access/session-identities";
 import { isIpv4 } from "./ids";
-import { ADMIN, permNames, type PermName } from "./perms";
+import { ADMIN, permNames, type PermName } from "@/lib/core/zk/perms";
 import type { AclRule } from "./schema";
 
 const ipv4ToInt = (a: string) => a.split(".").reduce((n, o) => n * 256 + Number(o), 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditEntryOfRequest } from "../audit/query";
-import { actorCtx } from "../testing/actors";
+import { actorCtx } from "@/test/support/actors";
 import { BUILTIN_PRESETS, createPreset, deletePreset, listPresets, updatePreset } from "./presets";
 
 describe("ACL presets", () => {

@@ -1,12 +1,12 @@
 // ACL presets: three built in, plus custom ones admins save (AclPreset rows, audited).
 import "server-only";
 import { z } from "zod";
-import { requireGlobalAdmin } from "../auth/permissions";
-import { auditedDbChange } from "../audit/db-change";
-import { auditJson } from "../audit/values";
-import { db } from "../db/client";
-import { ConsoleError, notFound } from "../errors";
-import type { RequestCtx } from "../mutations/context";
+import { requireGlobalAdmin } from "@/lib/access/permissions";
+import { auditedDbChange } from "@/lib/access/audit/db-change";
+import { auditJson } from "@/lib/access/audit/values";
+import { db } from "@/lib/core/db/client";
+import { ConsoleError, notFound } from "@/lib/core/errors";
+import type { RequestCtx } from "@/lib/core/context";
 import { rulesView, type AclView } from "./format";
 import { aclInput } from "./schema";
 

@@ -1,18 +1,18 @@
 // Apply one ACL to a whole subtree: a preview (how many nodes, which differ) and the apply, each
 // node set with the aversion seen during the walk, so a node changed meanwhile is reported, not overwritten.
 import "server-only";
-import { sessionTargetOf } from "../clusters/session-target";
-import { auditJson } from "../audit/values";
-import { ConsoleError } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
-import type { ZkClient } from "../zk/client";
-import { isZkCode } from "../zk/errors";
-import { validatePath } from "../zk/paths";
-import { clientFor } from "../znodes/session";
+import { sessionTargetOf } from "@/lib/access/session-target";
+import { auditJson } from "@/lib/access/audit/values";
+import { ConsoleError } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { isZkCode } from "@/lib/core/zk/errors";
+import { validatePath } from "@/lib/core/zk/paths";
+import { clientFor } from "@/lib/access/cluster-session";
 import { invalidAcl, isInvalidAcl } from "./conflict";
 import { rulesView, sameAcl, toZkAcl } from "./format";
 import { guardAclChange } from "./guard";
-import { identitiesOf } from "./identities";
+import { identitiesOf } from "@/lib/access/session-identities";
 import { recursiveAclInput, type AclRule } from "./schema";
 import { walkAcls, type AclNode } from "./walk-acls";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { aclIdProblem, isIpv6 } from "./ids";
 import { digestId } from "./digest";
-import { identitiesOf } from "./identities";
+import { identitiesOf } from "@/lib/access/session-identities";
 import { entryMatches, lockoutOf, sessionPerms } from "./lockout";
-import { permBits, permLetters } from "./perms";
+import { permBits, permLetters } from "@/lib/core/zk/perms";
 import { aclInput, setAclInput } from "./schema";
 
 describe("ACL ids per scheme", () => {

@@ -1,7 +1,7 @@
 // ACL input as the API takes it: entries { scheme, id, perms: "cdrwa" letters }, shared by server and editor.
 import { z } from "zod";
 import { aclIdProblem, normalizeId, SCHEMES } from "./ids";
-import { permBits } from "./perms";
+import { permBits } from "@/lib/core/zk/perms";
 
 export const MAX_ACL_ENTRIES = 64;
 

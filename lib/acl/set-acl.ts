@@ -1,14 +1,14 @@
 import "server-only";
-import { sessionTargetOf } from "../clusters/session-target";
-import { auditJson } from "../audit/values";
-import { performMutation, type RequestCtx } from "../mutations";
-import { validatePath } from "../zk/paths";
-import { isZkCode } from "../zk/errors";
+import { sessionTargetOf } from "@/lib/access/session-target";
+import { auditJson } from "@/lib/access/audit/values";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { validatePath } from "@/lib/core/zk/paths";
+import { isZkCode } from "@/lib/core/zk/errors";
 import { aclConflict, invalidAcl, isInvalidAcl } from "./conflict";
-import { explainNoAuth } from "./explain-no-auth";
+import { explainNoAuth } from "@/lib/access/explain-no-auth";
 import { formatAclView, rulesView, toRules, toZkAcl, type AclView } from "./format";
 import { guardAclChange } from "./guard";
-import { identitiesOf } from "./identities";
+import { identitiesOf } from "@/lib/access/session-identities";
 import { setAclInput } from "./schema";
 
 /** Replace a znode's ACL, only if it is still at the aversion the operator saw; audited as set_acl. */

@@ -1,8 +1,8 @@
 // Every znode of a subtree with its ACL and the aversion seen now: one children + one getACL
 // request per node, pipelined (lib/znodes/bfs). Nodes the session may not list are reported, not guessed.
-import { ConsoleError } from "../errors";
-import type { ZkClient } from "../zk/client";
-import { isZkCode } from "../zk/errors";
+import { ConsoleError } from "@/lib/core/errors";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { isZkCode } from "@/lib/core/zk/errors";
 import { pipelinedBfs } from "../znodes/bfs";
 import { toRules } from "./format";
 import type { AclRule } from "./schema";

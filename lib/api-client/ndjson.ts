@@ -1,5 +1,5 @@
 // Long writes (copy, move, import) stream NDJSON progress when asked: {type:"progress"}
-// lines, then one {type:"result"} or {type:"error"} line (lib/api/progress.ts).
+// lines, then one {type:"result"} or {type:"error"} line (lib/core/http/progress.ts).
 import { ApiError, toApiError } from "./api-fetch";
 import type { Progress } from "./types";
 

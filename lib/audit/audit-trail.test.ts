@@ -6,20 +6,20 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeCluster, createCluster, registerCluster, unregisterCluster } from "../clusters/registry";
 import { testClusterConnection } from "../clusters/test-connection";
-import { createGrant, deleteGrant, updateAuthSettings, updateUser } from "../auth/admin";
-import { makeUser } from "../auth/testing";
-import { databaseUrl } from "../db/url";
-import { db } from "../db/client";
+import { createGrant, deleteGrant, updateAuthSettings, updateUser } from "@/lib/admin";
+import { makeUser } from "@/test/support/auth";
+import { databaseUrl } from "@/lib/core/db/url";
+import { db } from "@/lib/core/db/client";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import { performMutation, type RequestCtx } from "../mutations";
-import { closeSession, getClient } from "../zk/sessions";
-import type { ZkClient } from "../zk/client";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import type { ZkClient } from "@/lib/core/zk/client";
 import { copySubtree, createNode, deleteNode, importSubtree, setData } from "../znodes";
 import { auditEntryOfRequest, findAuditEntries } from "./query";
 import { exportAudit, toCsv } from "./export";
 import { znodeHistory } from "./history";
 import { restoreVersion } from "./restore";
-import { AUDIT_VALUE_CAP, auditValue, sha256 } from "./values";
+import { AUDIT_VALUE_CAP, auditValue, sha256 } from "@/lib/access/audit/values";
 import { verifyAuditChain } from "./verify";
 
 const ctxOf = (role: string, id = `u-${role}`): RequestCtx => ({

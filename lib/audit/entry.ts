@@ -1,6 +1,6 @@
 // One audited operation as the pages and the API show it: the intent (or event) row merged
 // with its outcome row.
-import type { AuditRecord } from "../generated/prisma/client";
+import type { AuditRecord } from "@/lib/core/db/generated/prisma/client";
 
 export type AuditEntry = {
   id: number;

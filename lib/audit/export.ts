@@ -1,7 +1,7 @@
 // Export of a filtered set of audit entries as CSV or JSON (admins only).
 import "server-only";
-import { requireGlobalAdmin } from "../auth/permissions";
-import type { RequestCtx } from "../mutations/context";
+import { requireGlobalAdmin } from "@/lib/access/permissions";
+import type { RequestCtx } from "@/lib/core/context";
 import type { AuditEntry } from "./entry";
 import { findAuditEntries } from "./query";
 import { auditFilter, exportQuery } from "./schema";

@@ -1,11 +1,11 @@
 // A znode's audited history: every operation on that exact path, newest first, with the value
 // before and after. Whoever may read the node may read its history.
 import "server-only";
-import { authorize } from "../auth/permissions";
+import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import { db } from "../db/client";
-import type { RequestCtx } from "../mutations/context";
-import { validatePath } from "../zk/paths";
+import { db } from "@/lib/core/db/client";
+import type { RequestCtx } from "@/lib/core/context";
+import { validatePath } from "@/lib/core/zk/paths";
 import { toEntry, type AuditEntry } from "./entry";
 import { historyQuery } from "./schema";
 import { restorableValue } from "./restorable";

@@ -1,9 +1,9 @@
 import "server-only";
-import { requireGlobalAdmin } from "../auth/permissions";
-import { db } from "../db/client";
-import { notFound } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
-import type { RequestCtx } from "../mutations/context";
+import { requireGlobalAdmin } from "@/lib/access/permissions";
+import { db } from "@/lib/core/db/client";
+import { notFound } from "@/lib/core/errors";
+import type { Prisma } from "@/lib/core/db/generated/prisma/client";
+import type { RequestCtx } from "@/lib/core/context";
 import { toEntry, type AuditEntry } from "./entry";
 import { auditFilter, type AuditFilter } from "./schema";
 

@@ -1,4 +1,4 @@
-import { sha256 } from "./values";
+import { sha256 } from "@/lib/access/audit/values";
 
 /**
  * The exact bytes of an audited value, or null when the record cannot give them back: values

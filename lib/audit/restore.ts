@@ -1,8 +1,8 @@
 // "Restore this version": write an audited value back, only if the node is still at the version
 // the operator saw. Goes through the one mutation path and is audited as `restore`.
 import "server-only";
-import { ConsoleError } from "../errors";
-import type { RequestCtx } from "../mutations/context";
+import { ConsoleError } from "@/lib/core/errors";
+import type { RequestCtx } from "@/lib/core/context";
 import { writeAtVersion } from "../znodes/set-data";
 import { getAuditEntry } from "./query";
 import { restorableValue } from "./restorable";

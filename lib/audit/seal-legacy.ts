@@ -2,8 +2,8 @@
 // into the chain once, at the first start-up after the upgrade, and only while no record has a
 // hash yet: afterwards a record without a hash is tampering, and verify reports it.
 import "server-only";
-import { db } from "../db/client";
-import { GENESIS, recordHash } from "./chain";
+import { db } from "@/lib/core/db/client";
+import { GENESIS, recordHash } from "@/lib/access/audit/chain";
 
 export async function sealLegacyAuditRecords(): Promise<number> {
   return db().$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
-import { requireGlobalAdmin } from "../auth/permissions";
-import type { RequestCtx } from "../mutations/context";
+import { requireGlobalAdmin } from "@/lib/access/permissions";
+import type { RequestCtx } from "@/lib/core/context";
 import { verifyAuditChain } from "./verify";
 
 export async function verifyAudit({ ctx }: { ctx: RequestCtx }) {

@@ -2,9 +2,9 @@ import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { databaseUrl } from "../db/url";
-import { db } from "../db/client";
-import { appendAudit } from "./chain";
+import { databaseUrl } from "@/lib/core/db/url";
+import { db } from "@/lib/core/db/client";
+import { appendAudit } from "@/lib/access/audit/chain";
 import { verifyAuditChain } from "./verify";
 
 /** Raw SQL on the database file, as someone with disk access would do it (the triggers dropped first). */
@@ -40,7 +40,7 @@ describe("the audit hash chain", () => {
 
   it("does not fork when two processes append to the same database at once", async () => {
     const run = (name: string) => new Promise<number>((resolve) => {
-      const child = spawn("npx", ["tsx", "--conditions=react-server", "lib/audit/testing/append-worker.ts", "25", name], { env: { ...process.env, DATABASE_URL: databaseUrl() }, stdio: ["ignore", "inherit", "inherit"] });
+      const child = spawn("npx", ["tsx", "--conditions=react-server", "test/audit/append-worker.ts", "25", name], { env: { ...process.env, DATABASE_URL: databaseUrl() }, stdio: ["ignore", "inherit", "inherit"] });
       child.on("exit", (code) => resolve(code ?? 1));
     });
     expect(await Promise.all([run("proc-a"), run("proc-b"), event()])).toEqual([0, 0, expect.anything()]);

@@ -1,9 +1,9 @@
 // Walk the chain from the first record: each must point at its predecessor's hash and hash to
 // what it says. The first record that does not is reported; everything before it is intact.
 import "server-only";
-import { db } from "../db/client";
-import { GENESIS, recordHash } from "./chain";
-import type { AuditRecord } from "../generated/prisma/client";
+import { db } from "@/lib/core/db/client";
+import { GENESIS, recordHash } from "@/lib/access/audit/chain";
+import type { AuditRecord } from "@/lib/core/db/generated/prisma/client";
 
 export type VerifyResult =
   | { ok: true; checked: number; headId: number | null; headHash: string | null }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { generatePassword, hashPassword, verifyPassword } from "./password";
 
 /**

@@ -1,5 +1,5 @@
 // Checked once at start-up, so a misconfigured console stops with a sentence, not a stack later.
-import { trustedProxyHops } from "../api/client-ip";
+import { trustedProxyHops } from "@/lib/core/http/client-ip";
 import { parseHostAllowlist } from "../clusters/host-allowlist";
 import { envDefaultRole } from "./settings";
 

@@ -1,7 +1,7 @@
 // next-auth's cookies, HttpOnly and SameSite=Lax always, Secure behind TLS: when NEXTAUTH_URL is
 // https (then also with the __Secure-/__Host- name prefixes) or when the request arrived over https
 // at a TLS-terminating proxy (X-Forwarded-Proto: https). The names depend on NEXTAUTH_URL only, so
-// getToken (middleware, lib/auth/session.ts) finds the session cookie on every request.
+// getToken (middleware, lib/access/session.ts) finds the session cookie on every request.
 import type { CookiesOptions } from "next-auth";
 
 export const httpsConsoleUrl = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");

@@ -1,7 +1,7 @@
 // The bootstrap admin's (and any console account's) password sign-in.
 import "server-only";
 import { z } from "zod";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { auditLogin, auditLoginFailure } from "./login-audit";
 import { verifyPassword, hashPassword } from "./password";
 import { loginPause, RATE_LIMITED_OPERATION } from "./rate-limit";

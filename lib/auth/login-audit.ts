@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordEvent } from "../audit/record";
+import { recordEvent } from "@/lib/access/audit/record";
 
 export type LoginAttempt = { username: string; userId?: string | null; provider: string; sourceIp: string | null };
 

@@ -2,14 +2,14 @@
 // sign-ins with the default role and group mappings, and the audit records all of them leave.
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { authorizeCredentials, LoginRefused } from "./credentials-login";
 import { hashPassword } from "./password";
 import { LOGIN_LIMIT } from "./rate-limit";
-import { actorForToken } from "./session";
+import { actorForToken } from "@/lib/access/session";
 import { completeSsoLogin, groupsFromClaims } from "./sso-login";
-import { grant } from "./testing";
-import { can } from "./permissions";
+import { grant } from "@/test/support/auth";
+import { can } from "@/lib/access/permissions";
 import { assertAuthConfig } from "./config-check";
 
 const lastRecord = (operation: string, actorName: string) => db().auditRecord.findFirst({ where: { operation, actorName }, orderBy: { id: "desc" } });

@@ -1,12 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { sessionCookies } from "./cookies";
 import { authorizeCredentials } from "./credentials-login";
-import { isGlobalAdmin } from "./permissions";
+import { isGlobalAdmin } from "@/lib/access/permissions";
 import { adminLoginEnabled, ssoProviders } from "./providers";
-import { actorForToken } from "./session";
+import { actorForToken } from "@/lib/access/session";
 import { completeSsoLogin, groupsFromClaims } from "./sso-login";
 
 const SESSION_ENDED = "the session has ended";

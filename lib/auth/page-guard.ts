@@ -4,7 +4,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { PATHNAME_HEADER, isPublicPage } from "./public-pages";
-import { currentActor } from "./session";
+import { currentActor } from "@/lib/access/session";
 
 export async function guardPage(): Promise<void> {
   const pathname = (await headers()).get(PATHNAME_HEADER);

@@ -1,7 +1,7 @@
 // Failed sign-ins are counted from the audit trail itself, so the limit holds across restarts
 // and across console instances sharing a database.
 import "server-only";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 
 export const LOGIN_LIMIT = {
   windowMs: 5 * 60_000,

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import { db } from "@/lib/core/db/client";
+import type { Prisma } from "@/lib/core/db/generated/prisma/client";
 
 import { DEFAULT_ROLES, isDefaultRole, type DefaultRole } from "./settings-values";
 

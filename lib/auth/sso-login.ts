@@ -1,11 +1,11 @@
 // First and later sign-ins through an identity provider: find or create the console user by
 // (provider, subject), refresh its groups, apply the default role, refuse when it has no access.
 import "server-only";
-import { db } from "../db/client";
-import { grantsFor } from "./grants";
+import { db } from "@/lib/core/db/client";
+import { grantsFor } from "@/lib/access/grants";
 import { auditLogin, auditLoginFailure } from "./login-audit";
 import { defaultRole } from "./settings";
-import { isRole } from "./roles";
+import { isRole } from "@/lib/access/roles";
 
 export type SsoIdentity = {
   provider: string;

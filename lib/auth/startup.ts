@@ -1,5 +1,5 @@
 import "server-only";
-import { installPeerAddressStamp } from "../api/client-ip";
+import { installPeerAddressStamp } from "@/lib/core/http/client-ip";
 import { sealLegacyAuditRecords } from "../audit/seal-legacy";
 import { ensureBootstrapAdmin } from "./bootstrap-admin";
 import { assertAuthConfig } from "./config-check";

@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TEST_CREDENTIAL_KEY } from "./credentials-test-key";
+import { TEST_CREDENTIAL_KEY } from "@/test/support/credentials-test-key";
 import { auditEntryOfRequest } from "../audit/query";
-import { db } from "../db/client";
-import { actorCtx } from "../testing/actors";
-import { credentialAad, openCredential, sealCredential } from "./credentials-crypto";
-import { credentialKey } from "./credentials-key";
+import { db } from "@/lib/core/db/client";
+import { actorCtx } from "@/test/support/actors";
+import { credentialAad, openCredential, sealCredential } from "@/lib/access/credentials-crypto";
+import { credentialKey } from "@/lib/access/credentials-key";
 import { addCredential, checkCredentialKey, listCredentials, removeCredential, sessionAuthOf } from "./credentials";
 import { createCluster } from "./registry";
-import { sessionTargetOf } from "./session-target";
+import { sessionTargetOf } from "@/lib/access/session-target";
 
 // One key for every test file: they share the test database (as one console shares its key).
 const KEY = (process.env.CONSOLE_SECRET_KEY ??= TEST_CREDENTIAL_KEY);

@@ -2,14 +2,14 @@
 // the cluster's session on every (re)connect, shown to admins only as scheme + label, and
 // recorded in the audit trail as "credentials changed" without their value.
 import "server-only";
-import { authorize } from "../auth/permissions";
-import { auditedDbChange } from "../audit/db-change";
-import { db } from "../db/client";
-import { ConsoleError, notFound } from "../errors";
-import type { RequestCtx } from "../mutations/context";
-import type { AuthIdentity } from "../zk/sessions";
-import { credentialAad, openCredential, sealCredential } from "./credentials-crypto";
-import { credentialKey, KEY_ENV, KEY_HINT } from "./credentials-key";
+import { authorize } from "@/lib/access/permissions";
+import { auditedDbChange } from "@/lib/access/audit/db-change";
+import { db } from "@/lib/core/db/client";
+import { ConsoleError, notFound } from "@/lib/core/errors";
+import type { RequestCtx } from "@/lib/core/context";
+import type { AuthIdentity } from "@/lib/core/zk/sessions";
+import { credentialAad, openCredential, sealCredential } from "@/lib/access/credentials-crypto";
+import { credentialKey, KEY_ENV, KEY_HINT } from "@/lib/access/credentials-key";
 import { credentialInput, credentialLabel } from "./credentials-schema";
 import { getCluster } from "./registry";
 

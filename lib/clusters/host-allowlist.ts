@@ -7,8 +7,8 @@
 // only when every address it resolves to lies in an allowed range.
 import dns from "node:dns/promises";
 import net from "node:net";
-import { ConsoleError } from "../errors";
-import { parseConnectionString } from "./connection-string";
+import { ConsoleError } from "@/lib/core/errors";
+import { parseConnectionString } from "@/lib/core/zk/connection-string";
 
 export type HostAllowlist = { entries: string[]; globs: RegExp[]; ranges: net.BlockList; hasRanges: boolean };
 

@@ -1,4 +1,4 @@
 export * from "./registry";
 export * from "./test-connection";
 export * from "./schema";
-export { parseConnectionString } from "./connection-string";
+export { parseConnectionString } from "@/lib/core/zk/connection-string";

@@ -1,16 +1,16 @@
 import "server-only";
-import { ConsoleError, notFound } from "../errors";
-import { db } from "../db/client";
-import { canSeeCluster, isGlobalAdmin, notFoundCluster, requireGlobalAdmin } from "../auth/permissions";
-import type { Actor } from "../auth/session";
-import { auditedDbChange } from "../audit/db-change";
-import { auditJson } from "../audit/values";
-import type { RequestCtx } from "../mutations/context";
-import { closeSession, sessionStatus } from "../zk/sessions";
+import { ConsoleError, notFound } from "@/lib/core/errors";
+import { db } from "@/lib/core/db/client";
+import { canSeeCluster, isGlobalAdmin, notFoundCluster, requireGlobalAdmin } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/session";
+import { auditedDbChange } from "@/lib/access/audit/db-change";
+import { auditJson } from "@/lib/access/audit/values";
+import type { RequestCtx } from "@/lib/core/context";
+import { closeSession, sessionStatus } from "@/lib/core/zk/sessions";
 import { clusterInput, clusterPatch } from "./schema";
 import { screenHosts } from "./host-allowlist";
 import { refuseTls } from "./tls-check";
-import type { Cluster } from "../generated/prisma/client";
+import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 
 export type ClusterView = Omit<Cluster, "webhookUrl"> & { webhookUrl?: string | null; session: ReturnType<typeof sessionStatus> };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseConnectionString } from "./connection-string";
+import { parseConnectionString } from "@/lib/core/zk/connection-string";
 
 export const ENVIRONMENTS = ["prod", "staging", "dev", "test"] as const;
 

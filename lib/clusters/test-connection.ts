@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { requireGlobalAdmin } from "../auth/permissions";
-import { auditActor } from "../audit/db-change";
-import { recordEvent } from "../audit/record";
-import type { RequestCtx } from "../mutations/context";
-import { closeSession, getClient } from "../zk/sessions";
+import { requireGlobalAdmin } from "@/lib/access/permissions";
+import { auditActor } from "@/lib/access/audit/db-change";
+import { recordEvent } from "@/lib/access/audit/record";
+import type { RequestCtx } from "@/lib/core/context";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
 import { connectionTestInput } from "./schema";
 import { screenHosts } from "./host-allowlist";
 import { refuseTls } from "./tls-check";

@@ -1,7 +1,7 @@
 // Registration and connection tests refuse TLS clusters up front with a clear message: the
 // `tls` flag of the form, or a probe that finds a TLS-only port. The flag is never stored.
-import { ConsoleError } from "../errors";
-import { parseConnectionString } from "./connection-string";
+import { ConsoleError } from "@/lib/core/errors";
+import { parseConnectionString } from "@/lib/core/zk/connection-string";
 import { findTlsOnlyMember } from "./tls-probe";
 
 const WHY = "the console's ZooKeeper client library (the `zookeeper` npm binding) has no TLS support, so it cannot connect to a secureClientPort. Register a plain clientPort of the ensemble (digest/ip ACLs still apply), or use another tool for TLS-only clusters";

@@ -3,9 +3,9 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { startEnsemble, zookeeperMissing, type LocalEnsemble } from "../ensemble/launcher";
-import { getClient } from "../zk/sessions";
+import { getClient } from "@/lib/core/zk/sessions";
 import { seedSampleTree } from "./seed";
 
 const DEMO_NAME = "local";

@@ -1,5 +1,5 @@
 // A realistic sample tree for the demo cluster and the tests.
-import type { ZkClient } from "../zk/client";
+import type { ZkClient } from "@/lib/core/zk/client";
 
 const PERSISTENT = 0;
 const EPHEMERAL = 1;

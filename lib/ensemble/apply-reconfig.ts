@@ -2,12 +2,12 @@
 // refused when the guardrails refuse the plan, and conditional on the config version the
 // operator reviewed (a concurrent reconfig makes it fail instead of being overwritten).
 import "server-only";
-import { auditValue } from "../audit/values";
-import { authorize } from "../auth/permissions";
+import { auditValue } from "@/lib/access/audit/values";
+import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import { ConsoleError } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
-import { ZkError } from "../zk/errors";
+import { ConsoleError } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { ZkError } from "@/lib/core/zk/errors";
 import { parseMembership } from "../health/parse-server-lines";
 import { planReconfig, serverLine, type ReconfigPlan } from "./plan-reconfig";
 import { reconfigApply } from "./reconfig-schema";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fourLetterWord } from "./four-letter";
+import { fourLetterWord } from "@/lib/core/zk/four-letter";
 import { generateDeployment } from "./generate-deployment";
 import { ZK_CLASSPATH } from "./launcher";
 import { freePorts } from "./ports";

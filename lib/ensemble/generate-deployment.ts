@@ -1,6 +1,6 @@
 // Files for deploying an ensemble: per member zoo.cfg, myid, a systemd unit (and the
 // dynamic config when reconfig is enabled), through the same generator as the local launcher.
-import { ConsoleError } from "../errors";
+import { ConsoleError } from "@/lib/core/errors";
 import { connectionStringOf, dynamicConfig, myid, zooCfg, type MemberSpec } from "./config";
 import { deploymentInput } from "./deployment-schema";
 import { systemdUnit } from "./systemd-unit";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fourLetterWord } from "./four-letter";
+import { fourLetterWord } from "@/lib/core/zk/four-letter";
 import { modeOf, startEnsemble, type LocalEnsemble } from "./launcher";
 
 describe("local ensemble launcher (real ZooKeeper)", () => {

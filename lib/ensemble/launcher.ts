@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { connectionStringOf, dynamicConfig, myid, zooCfg, type EnsembleOptions, type MemberSpec } from "./config";
-import { fourLetterWord } from "./four-letter";
+import { fourLetterWord } from "@/lib/core/zk/four-letter";
 import { freePorts } from "./ports";
 
 export const ZK_CLASSPATH = "/etc/zookeeper/conf:/usr/share/java/*";

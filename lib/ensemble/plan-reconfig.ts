@@ -2,14 +2,14 @@
 // proposed one, and the guardrails. A change that would leave fewer live voters than the
 // new quorum needs is refused, so the ensemble never loses its quorum by our hand.
 import "server-only";
-import { authorize } from "../auth/permissions";
+import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import { ConsoleError } from "../errors";
+import { ConsoleError } from "@/lib/core/errors";
 import { inspectEnsemble } from "../health/inspect-ensemble";
 import { parseMembership, clientAddressOf, type ServerEntry } from "../health/parse-server-lines";
 import { probeMember } from "../health/probe-member";
-import type { RequestCtx } from "../mutations/context";
-import { clientFor } from "../znodes/session";
+import type { RequestCtx } from "@/lib/core/context";
+import { clientFor } from "@/lib/access/cluster-session";
 import { reconfigChange, type ReconfigChange } from "./reconfig-schema";
 
 export type ReconfigPlan = {

@@ -1,6 +1,6 @@
 // Which members an ensemble has: the connection string, plus the dynamic config
 // (/zookeeper/config) or a member's `conf` membership, matched by client address or server id.
-import { parseConnectionString } from "../clusters/connection-string";
+import { parseConnectionString } from "@/lib/core/zk/connection-string";
 import type { MemberHealth } from "./member-health";
 import { clientAddressOf, type MembershipConfig } from "./parse-server-lines";
 import type { MemberProbe } from "./probe-member";

@@ -1,8 +1,8 @@
 // GET health of one cluster: every member probed now, quorum, lag, open alerts.
 import "server-only";
-import { authorize, can } from "../auth/permissions";
+import { authorize, can } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import type { RequestCtx } from "../mutations/context";
+import type { RequestCtx } from "@/lib/core/context";
 import { inspectEnsemble } from "./inspect-ensemble";
 import { listAlerts } from "./list-alerts";
 import { readDynamicConfig } from "./read-dynamic-config";

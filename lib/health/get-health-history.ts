@@ -1,9 +1,9 @@
 // Stored samples of a cluster (optionally one member) since a time, oldest first, for charts.
 import "server-only";
-import { authorize } from "../auth/permissions";
+import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import { db } from "../db/client";
-import type { RequestCtx } from "../mutations/context";
+import { db } from "@/lib/core/db/client";
+import type { RequestCtx } from "@/lib/core/context";
 import { historyQuery } from "./schema";
 
 export async function getHealthHistory({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {

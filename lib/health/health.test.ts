@@ -4,10 +4,10 @@ import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import { actorCtx } from "../testing/actors";
-import { closeSession } from "../zk/sessions";
+import { actorCtx } from "@/test/support/actors";
+import { closeSession } from "@/lib/core/zk/sessions";
 import { getClusterHealth, getHealthHistory, listAlerts, sampleCount, startHealthSampler, stopHealthSampler, webhooksSettled } from ".";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,9 +1,9 @@
 // Alerts of a cluster, newest first; `open=true` for those not resolved.
 import "server-only";
-import { authorize } from "../auth/permissions";
+import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import { db } from "../db/client";
-import type { RequestCtx } from "../mutations/context";
+import { db } from "@/lib/core/db/client";
+import type { RequestCtx } from "@/lib/core/context";
 import { alertsQuery } from "./schema";
 
 export async function listAlerts({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {

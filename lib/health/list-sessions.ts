@@ -1,9 +1,9 @@
 // Sessions of every member (`cons`) and ephemeral nodes grouped by owner session (`dump`
 // of the leader or standalone server), linked to the session's client address when known.
 import "server-only";
-import { authorize } from "../auth/permissions";
+import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import type { RequestCtx } from "../mutations/context";
+import type { RequestCtx } from "@/lib/core/context";
 import { targetsFrom } from "./discover-members";
 import type { Connection } from "./parse-cons";
 import { probeMember, type MemberProbe } from "./probe-member";

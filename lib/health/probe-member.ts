@@ -1,7 +1,7 @@
 // Probe one ensemble member: four-letter words in parallel (each its own short-lived
 // socket, short timeouts) and, when configured, the AdminServer. Never throws: a member
 // that cannot be reached is reported "down" with the reason.
-import { fourLetterWord } from "../ensemble/four-letter";
+import { fourLetterWord } from "@/lib/core/zk/four-letter";
 import { adminCommand } from "./admin-server";
 import { classifyAnswer, NOT_SERVING, whitelistFix } from "./four-letter-answer";
 import { parseConf, type ConfInfo } from "./parse-conf";

@@ -1,8 +1,8 @@
 // The dynamic config (/zookeeper/config) through the user's session, read-checked.
 // Bounded: an unreachable cluster must not hold the health page for a session timeout.
 import "server-only";
-import type { RequestCtx } from "../mutations/context";
-import { clientFor } from "../znodes/session";
+import type { RequestCtx } from "@/lib/core/context";
+import { clientFor } from "@/lib/access/cluster-session";
 
 export const CONFIG_PATH = "/zookeeper/config";
 

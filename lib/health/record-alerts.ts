@@ -1,8 +1,8 @@
 // Reconcile alert conditions with the open HealthAlert rows of a cluster: open what is
 // new, resolve what no longer holds, record events; webhooks for every opening/resolution.
 import "server-only";
-import { db } from "../db/client";
-import type { HealthAlert } from "../generated/prisma/client";
+import { db } from "@/lib/core/db/client";
+import type { HealthAlert } from "@/lib/core/db/generated/prisma/client";
 import type { AlertCondition } from "./alert-conditions";
 import { sendAlertWebhook, type AlertEvent } from "./webhook";
 

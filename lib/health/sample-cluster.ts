@@ -1,8 +1,8 @@
 // One sample of one cluster: probe (four-letter words, AdminServer), write a HealthSample
 // per member, reconcile alerts.
 import "server-only";
-import { db } from "../db/client";
-import type { Cluster } from "../generated/prisma/client";
+import { db } from "@/lib/core/db/client";
+import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import { alertConditions, leaderChange } from "./alert-conditions";
 import { inspectEnsemble, type EnsembleView } from "./inspect-ensemble";
 import { recordAlerts } from "./record-alerts";

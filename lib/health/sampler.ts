@@ -3,7 +3,7 @@
 // previous sample is still running is skipped, and no tick waits for any cluster, so one bad
 // cluster never stalls the others.
 import "server-only";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 import { lastKnownLeader, sampleCluster } from "./sample-cluster";
 
 export type SamplerOptions = { intervalMs?: number; retentionHours?: number };

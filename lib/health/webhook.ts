@@ -1,7 +1,7 @@
 // Alert webhooks: POST JSON to the cluster's URL, retried with exponential backoff; the
 // delivery status lands on the alert row. Never awaited by the sampler.
 import "server-only";
-import { db } from "../db/client";
+import { db } from "@/lib/core/db/client";
 
 export type AlertEvent = "alert.opened" | "alert.resolved";
 export type WebhookPayload = {

@@ -2,12 +2,12 @@
 // version-checked admin action with a reason. The owning client, if still alive, loses
 // its lock without being told: the UI says so before asking.
 import "server-only";
-import { auditValue } from "../audit/values";
-import { badRequest } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
+import { auditValue } from "@/lib/access/audit/values";
+import { badRequest } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { conflict } from "../znodes/set-data";
-import { ZkError } from "../zk/errors";
-import { validatePath } from "../zk/paths";
+import { ZkError } from "@/lib/core/zk/errors";
+import { validatePath } from "@/lib/core/zk/paths";
 import { isRecipeNode } from "./classify";
 import { forceReleaseInput } from "./schema";
 

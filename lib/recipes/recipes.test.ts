@@ -7,8 +7,8 @@ import { createCluster } from "../clusters/registry";
 import { auditRowOfRequest } from "../audit/query";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { listSessions } from "../health";
-import { actorCtx } from "../testing/actors";
-import { closeSession, getClient, sessionStatus } from "../zk/sessions";
+import { actorCtx } from "@/test/support/actors";
+import { closeSession, getClient, sessionStatus } from "@/lib/core/zk/sessions";
 import { forceRelease, scanRecipes } from ".";
 
 const EPHEMERAL = 1;

@@ -2,13 +2,13 @@
 // and waiters, leader latches/elections, service registrations. Bounded by depth, node count
 // and fan-out; whatever was not looked at is named in `notes` and flagged `truncated`.
 import "server-only";
-import { can } from "../auth/permissions";
-import type { RequestCtx } from "../mutations/context";
-import { sessionFor } from "../znodes/session";
+import { can } from "@/lib/access/permissions";
+import type { RequestCtx } from "@/lib/core/context";
+import { sessionFor } from "@/lib/access/cluster-session";
 import { pipelinedBfs } from "../znodes/bfs";
-import type { RawStat, ZkClient } from "../zk/client";
-import { isZkCode } from "../zk/errors";
-import { joinPath, parentOf } from "../zk/paths";
+import type { RawStat, ZkClient } from "@/lib/core/zk/client";
+import { isZkCode } from "@/lib/core/zk/errors";
+import { joinPath, parentOf } from "@/lib/core/zk/paths";
 import { classifyChildren, parseCuratorInstance, type Participant, type RecipeGroup, type ServiceInstance } from "./classify";
 import { scanQuery } from "./schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pathProblem } from "../zk/paths";
+import { pathProblem } from "@/lib/core/zk/paths";
 
 const path = z.string().superRefine((p, ctx) => {
   const problem = pathProblem(p);

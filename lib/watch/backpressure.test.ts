@@ -5,9 +5,9 @@ import v8 from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import type { ZkClient } from "../zk/client";
-import { closeSession, getClient } from "../zk/sessions";
-import { SseReader } from "./sse-reader";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import { SseReader } from "@/test/watch/sse-reader";
 import { configureWatchHub, DEFAULT_LIMITS, hubFor, openLiveStream, resetWatchHubOptions, type LiveStream } from ".";
 
 v8.setFlagsFromString("--expose-gc");

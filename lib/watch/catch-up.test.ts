@@ -1,6 +1,6 @@
 // The catch-up a resuming stream gets: replay only where the ring has every event it missed.
 import { describe, expect, it } from "vitest";
-import type { RawStat } from "../zk/client";
+import type { RawStat } from "@/lib/core/zk/client";
 import { catchUpEvents } from "./catch-up";
 import type { LiveEvent } from "./events";
 

@@ -1,7 +1,7 @@
 // What a (re)connecting stream is sent before live events: the events it missed, out of the
 // ring, for the paths that were watched without a gap since its Last-Event-ID; for every other
 // path the node as it is now (a per-path resync, for the viewer to compare with what it shows).
-import type { RawStat } from "../zk/client";
+import type { RawStat } from "@/lib/core/zk/client";
 import { formatStat } from "../znodes/format";
 import { eventId, parseEventId, type LiveEvent } from "./events";
 

@@ -3,9 +3,9 @@
 // session expiry. A failure here stays within this cluster.
 import { randomBytes } from "node:crypto";
 import { getCluster } from "../clusters/registry";
-import { sessionTargetOf } from "../clusters/session-target";
-import type { ZkClient } from "../zk/client";
-import { getClient, onSessionEvent, type SessionEvent, type SessionTarget } from "../zk/sessions";
+import { sessionTargetOf } from "@/lib/access/session-target";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { getClient, onSessionEvent, type SessionEvent, type SessionTarget } from "@/lib/core/zk/sessions";
 import { formatStat } from "../znodes/format";
 import { catchUpEvents } from "./catch-up";
 import { eventId, type LiveEvent, type LiveState } from "./events";

@@ -3,11 +3,11 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/v1/clusters/[id]/events/route";
-import { grant, makeUser, sessionCookie, TEST_ORIGIN } from "../auth/testing";
+import { grant, makeUser, sessionCookie, TEST_ORIGIN } from "@/test/support/auth";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import { closeSession, getClient } from "../zk/sessions";
-import { SseReader } from "./sse-reader";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import { SseReader } from "@/test/watch/sse-reader";
 import { configureWatchHub, resetWatchHubOptions } from ".";
 
 describe("GET /api/v1/clusters/{id}/events", () => {

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { freePorts } from "../ensemble/ports";
-import { actorCtx } from "../testing/actors";
-import type { ZkClient } from "../zk/client";
-import { closeSession, getClient, sessionStatus } from "../zk/sessions";
-import { SseReader } from "./sse-reader";
-import { dataWatchesBySession, hexSession, requestsReceived } from "./testing";
+import { actorCtx } from "@/test/support/actors";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { closeSession, getClient, sessionStatus } from "@/lib/core/zk/sessions";
+import { SseReader } from "@/test/watch/sse-reader";
+import { dataWatchesBySession, hexSession, requestsReceived } from "@/test/watch/viewer-model";
 import { configureWatchHub, existingHub, openEventStream, resetWatchHubOptions } from ".";
-import { eventually, sleep } from "../testing/eventually";
+import { eventually, sleep } from "@/test/support/eventually";
 
 
 describe("the watch hub against a real ZooKeeper", () => {

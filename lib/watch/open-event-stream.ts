@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { authorize } from "../auth/permissions";
+import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "../clusters/registry";
-import { badRequest } from "../errors";
-import type { RequestCtx } from "../mutations/context";
-import { validatePath } from "../zk/paths";
+import { badRequest } from "@/lib/core/errors";
+import type { RequestCtx } from "@/lib/core/context";
+import { validatePath } from "@/lib/core/zk/paths";
 import { openLiveStream, type StreamLimits } from "./event-stream";
 import { hubFor } from "./hub";
 

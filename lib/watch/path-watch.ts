@@ -3,7 +3,7 @@
 // only triggers a re-read; what viewers are told comes from comparing that read with what they
 // were told last (czxid, mzxid, pzxid, child names), so a change that happened while no watch
 // was armed (between events, during a reconnect, after a session expiry) is never lost.
-import type { RawStat, ZkClient } from "../zk/client";
+import type { RawStat, ZkClient } from "@/lib/core/zk/client";
 import { WatchSlot } from "./watch-slot";
 
 /** Above this many children only the count is kept: a diff would not be cheap. */

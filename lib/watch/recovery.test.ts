@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, waitServing, type LocalEnsemble } from "../ensemble/launcher";
-import { expireSession } from "../testing/expire-session";
-import type { ZkClient } from "../zk/client";
-import { closeSession, getClient, sessionStatus } from "../zk/sessions";
-import { dataWatchesBySession, hexSession, requestsReceived } from "./testing";
-import { openLiveViewer, type LiveViewer } from "./live-viewer";
+import { expireSession } from "@/test/support/expire-session";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { closeSession, getClient, sessionStatus } from "@/lib/core/zk/sessions";
+import { dataWatchesBySession, hexSession, requestsReceived } from "@/test/watch/viewer-model";
+import { openLiveViewer, type LiveViewer } from "@/test/watch/live-viewer";
 import { configureWatchHub, existingHub, resetWatchHubOptions } from ".";
-import { eventually as retryUntil, sleep } from "../testing/eventually";
+import { eventually as retryUntil, sleep } from "@/test/support/eventually";
 
 const eventually = <T>(fn: () => Promise<T> | T, timeoutMs = 45_000, everyMs = 200) => retryUntil(fn, timeoutMs, everyMs);
 

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import { actorCtx } from "../testing/actors";
-import { closeSession, getClient } from "../zk/sessions";
+import { actorCtx } from "@/test/support/actors";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
 import { copySubtree, createNode, deleteNode, importSubtree, setData } from ".";
 
-/** The message the API would answer with (lib/api/route.ts maps ZodError to "path: message"). */
+/** The message the API would answer with (lib/access/route.ts maps ZodError to "path: message"). */
 async function rejection(p: Promise<unknown>): Promise<{ status: number; message: string }> {
   const e = await p.then(() => null, (err: unknown) => err);
   if (e instanceof ZodError) return { status: 400, message: `${e.issues[0].path.join(".")}: ${e.issues[0].message}` };

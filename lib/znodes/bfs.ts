@@ -1,4 +1,4 @@
-import { joinPath } from "../zk/paths";
+import { joinPath } from "@/lib/core/zk/paths";
 
 /**
  * Pipelined breadth-first traversal: up to `concurrency` visits in flight, results

@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { getCluster } from "../clusters/registry";
-import { ConsoleError } from "../errors";
-import { authorizeWrite, performMutation, type RequestCtx } from "../mutations";
-import { clientFor } from "./session";
-import { parentOf, validatePath } from "../zk/paths";
-import type { ZkClient } from "../zk/client";
+import { ConsoleError } from "@/lib/core/errors";
+import { authorizeWrite, performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { clientFor } from "@/lib/access/cluster-session";
+import { parentOf, validatePath } from "@/lib/core/zk/paths";
+import type { ZkClient } from "@/lib/core/zk/client";
 import { subtreeNodes, type SubtreeNode } from "./read-subtree";
 import { absolute, createTree } from "./write-tree";
 import { reason } from "./schema";
-import { isOutcomeUnknown, isZkCode } from "../zk/errors";
-import { retryAfterConnectionLoss as again } from "../zk/retry";
+import { isOutcomeUnknown, isZkCode } from "@/lib/core/zk/errors";
+import { retryAfterConnectionLoss as again } from "@/lib/core/zk/retry";
 
 export const copyInput = z.object({
   source: z.string(),

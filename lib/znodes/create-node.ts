@@ -1,10 +1,10 @@
 import "server-only";
-import { ConsoleError } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
-import { joinPath, parentOf, segmentsOf, validatePath } from "../zk/paths";
-import { isZkCode, ZkError } from "../zk/errors";
-import type { ZkClient } from "../zk/client";
-import { auditValue } from "../audit/values";
+import { ConsoleError } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { joinPath, parentOf, segmentsOf, validatePath } from "@/lib/core/zk/paths";
+import { isZkCode, ZkError } from "@/lib/core/zk/errors";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { auditValue } from "@/lib/access/audit/values";
 import { formatStat } from "./format";
 import { createInput, decodeData, FLAGS } from "./schema";
 import { enforceSizeLimit } from "./size-limit";

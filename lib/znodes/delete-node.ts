@@ -1,9 +1,9 @@
 import "server-only";
-import { ConsoleError } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
-import { validatePath } from "../zk/paths";
-import { ZkError } from "../zk/errors";
-import { auditValue } from "../audit/values";
+import { ConsoleError } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { validatePath } from "@/lib/core/zk/paths";
+import { ZkError } from "@/lib/core/zk/errors";
+import { auditValue } from "@/lib/access/audit/values";
 import { deleteQuery } from "./schema";
 import { conflict } from "./set-data";
 import { deleteRecursive } from "./delete-recursive";

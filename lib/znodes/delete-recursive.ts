@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { ConsoleError } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
-import { validatePath } from "../zk/paths";
-import { isZkCode } from "../zk/errors";
-import type { ZkClient } from "../zk/client";
-import { clientFor } from "./session";
+import { ConsoleError } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { validatePath } from "@/lib/core/zk/paths";
+import { isZkCode } from "@/lib/core/zk/errors";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { clientFor } from "@/lib/access/cluster-session";
 import { walkSubtree } from "./walk";
 
 const PROTECTED = new Set(["/", "/zookeeper"]);

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { getCluster } from "../clusters/registry";
-import { validatePath } from "../zk/paths";
+import { validatePath } from "@/lib/core/zk/paths";
 import { subtreeNodes } from "./read-subtree";
 import { EXPORT_FORMAT, exportedNodeOf } from "./export-format";
-import type { RequestCtx } from "../mutations/context";
-import { clientFor } from "./session";
+import type { RequestCtx } from "@/lib/core/context";
+import { clientFor } from "@/lib/access/cluster-session";
 
 export const exportQuery = z.object({ path: z.string(), acl: z.enum(["true", "false"]).default("true") });
 

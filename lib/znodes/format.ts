@@ -1,5 +1,5 @@
 // Turn raw ZooKeeper values into what the API and UI show.
-import type { AclEntry, RawStat } from "../zk/client";
+import type { AclEntry, RawStat } from "@/lib/core/zk/client";
 
 export const hexZxid = (zxid: number) => "0x" + Math.max(0, zxid).toString(16);
 

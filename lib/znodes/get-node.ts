@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { segmentsOf, validatePath } from "../zk/paths";
+import { segmentsOf, validatePath } from "@/lib/core/zk/paths";
 import { formatAcl, formatData, formatStat } from "./format";
-import type { RequestCtx } from "../mutations/context";
-import { permissionsAt, sessionFor } from "./session";
-import { isZkCode } from "../zk/errors";
-import { explainNoAuth } from "../acl/explain-no-auth";
+import type { RequestCtx } from "@/lib/core/context";
+import { permissionsAt, sessionFor } from "@/lib/access/cluster-session";
+import { isZkCode } from "@/lib/core/zk/errors";
+import { explainNoAuth } from "@/lib/access/explain-no-auth";
 
 export const nodeQuery = z.object({ path: z.string({ required_error: "the path query parameter is required" }) });
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { ConsoleError } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
-import { validatePath } from "../zk/paths";
-import { isZkCode } from "../zk/errors";
-import type { AclEntry, ZkClient } from "../zk/client";
+import { ConsoleError } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { validatePath } from "@/lib/core/zk/paths";
+import { isZkCode } from "@/lib/core/zk/errors";
+import type { AclEntry, ZkClient } from "@/lib/core/zk/client";
 import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./export-format";
 import { absolute, createTree } from "./write-tree";
-import { sessionFor } from "./session";
+import { sessionFor } from "@/lib/access/cluster-session";
 import { reason } from "./schema";
 import { maxValueBytes } from "./size-limit";
 

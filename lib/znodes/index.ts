@@ -1,6 +1,6 @@
 export { getNode } from "./get-node";
 export { listChildrenPage } from "./list-children";
-export { clientFor } from "./session";
+export { clientFor } from "@/lib/access/cluster-session";
 export { createNode } from "./create-node";
 export { setData } from "./set-data";
 export { deleteNode } from "./delete-node";

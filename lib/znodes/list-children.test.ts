@@ -4,9 +4,9 @@ import { ZodError } from "zod";
 import { createCluster } from "../clusters/registry";
 import { createMany } from "../demo/seed";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import { closeSession, getClient } from "../zk/sessions";
-import type { ZkClient } from "../zk/client";
-import { actorCtx } from "../testing/actors";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { actorCtx } from "@/test/support/actors";
 import { listChildrenPage } from "./list-children";
 
 const COUNT = 100_000;

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { validatePath } from "../zk/paths";
-import type { RequestCtx } from "../mutations/context";
-import { sessionFor } from "./session";
-import { sessionStatus } from "../zk/sessions";
-import { isZkCode } from "../zk/errors";
-import { explainNoAuth } from "../acl/explain-no-auth";
+import { validatePath } from "@/lib/core/zk/paths";
+import type { RequestCtx } from "@/lib/core/context";
+import { sessionFor } from "@/lib/access/cluster-session";
+import { sessionStatus } from "@/lib/core/zk/sessions";
+import { isZkCode } from "@/lib/core/zk/errors";
+import { explainNoAuth } from "@/lib/access/explain-no-auth";
 
 export const childrenQuery = z.object({
   path: z.string({ required_error: "the path query parameter is required" }),

@@ -4,8 +4,8 @@ import { auditRowOfRequest } from "../audit/query";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { createMany } from "../demo/seed";
-import { closeSession, getClient } from "../zk/sessions";
-import type { RequestCtx } from "../mutations";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import type { RequestCtx } from "@/lib/access/mutations";
 import { createNode, deleteNode, getNode, setData } from ".";
 import { previewSubtree } from "./delete-recursive";
 

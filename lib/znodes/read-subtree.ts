@@ -1,6 +1,6 @@
-import type { AclEntry, RawStat, ZkClient } from "../zk/client";
-import { isZkCode } from "../zk/errors";
-import { retryAfterConnectionLoss as again } from "../zk/retry";
+import type { AclEntry, RawStat, ZkClient } from "@/lib/core/zk/client";
+import { isZkCode } from "@/lib/core/zk/errors";
+import { retryAfterConnectionLoss as again } from "@/lib/core/zk/retry";
 import { pipelinedBfs } from "./bfs";
 
 export type SubtreeNode = { path: string; relative: string; depth: number; stat: RawStat; data: Buffer; acl?: AclEntry[] };

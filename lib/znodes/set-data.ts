@@ -1,10 +1,10 @@
 import "server-only";
-import { ConsoleError } from "../errors";
-import { performMutation, type RequestCtx } from "../mutations";
-import { validatePath } from "../zk/paths";
-import { ZkError } from "../zk/errors";
-import type { RawStat, ZkClient } from "../zk/client";
-import { auditValue } from "../audit/values";
+import { ConsoleError } from "@/lib/core/errors";
+import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { validatePath } from "@/lib/core/zk/paths";
+import { ZkError } from "@/lib/core/zk/errors";
+import type { RawStat, ZkClient } from "@/lib/core/zk/client";
+import { auditValue } from "@/lib/access/audit/values";
 import { formatStat } from "./format";
 import { decodeData, setInput } from "./schema";
 import { enforceSizeLimit } from "./size-limit";

@@ -1,4 +1,4 @@
-import { ConsoleError } from "../errors";
+import { ConsoleError } from "@/lib/core/errors";
 
 // ZooKeeper's jute.maxbuffer bounds the whole request a server reads, not just the value: a create
 // also carries its header, path, default ACL, flags and TTL (59 bytes plus the path), and a server

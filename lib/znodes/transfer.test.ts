@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
-import { closeSession, getClient } from "../zk/sessions";
-import type { ZkClient } from "../zk/client";
-import type { RequestCtx } from "../mutations";
+import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import type { ZkClient } from "@/lib/core/zk/client";
+import type { RequestCtx } from "@/lib/access/mutations";
 import { copySubtree, exportSubtree, importSubtree } from ".";
 
 const ctx = (): RequestCtx => ({ actor: { id: "u1", username: "ed", name: "ed", role: "editor", provider: "credentials" }, requestId: randomUUID(), sourceIp: null });

@@ -1,5 +1,5 @@
-import type { RawStat, ZkClient } from "../zk/client";
-import { isZkCode } from "../zk/errors";
+import type { RawStat, ZkClient } from "@/lib/core/zk/client";
+import { isZkCode } from "@/lib/core/zk/errors";
 import { pipelinedBfs } from "./bfs";
 
 export type WalkedNode = { path: string; depth: number; stat: RawStat };

@@ -1,7 +1,7 @@
-import type { AclEntry, ZkClient } from "../zk/client";
-import { joinPath } from "../zk/paths";
-import { isOutcomeUnknown, isZkCode } from "../zk/errors";
-import { retryAfterConnectionLoss } from "../zk/retry";
+import type { AclEntry, ZkClient } from "@/lib/core/zk/client";
+import { joinPath } from "@/lib/core/zk/paths";
+import { isOutcomeUnknown, isZkCode } from "@/lib/core/zk/errors";
+import { retryAfterConnectionLoss } from "@/lib/core/zk/retry";
 
 export type NodeToWrite = { relative: string; data: Buffer; acl?: AclEntry[] };
 

@@ -1,7 +1,7 @@
 // /api/auth/* – next-auth sign-in, callback, session and sign-out endpoints (own CSRF tokens)
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { clientIp } from "@/lib/api/route";
+import { clientIp } from "@/lib/core/http/client-ip";
 import { arrivedOverTls } from "@/lib/auth/cookies";
 import { authOptionsFor } from "@/lib/auth/options";
 

@@ -1,5 +1,5 @@
 // GET /api/v1/audit?actor=&clusterId=&pathPrefix=&operation=&outcome=&from=&to=&before=&limit= – audit entries, newest first (admins)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { listAudit } from "@/lib/audit";
 
 export const GET = route(async ({ ctx, query }) => listAudit({ ctx, input: query }));

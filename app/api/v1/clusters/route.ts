@@ -1,6 +1,6 @@
 // GET/POST /api/v1/clusters – the clusters the caller may see; register one (admins, audited)
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { listVisibleClusters, registerCluster } from "@/lib/clusters";
 
 export const GET = route(async ({ ctx }) => ({ clusters: await listVisibleClusters(ctx.actor) }));

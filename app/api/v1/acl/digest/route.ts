@@ -1,5 +1,5 @@
 // POST /api/v1/acl/digest – { user, password } → the digest ACL id; the password is not stored or logged
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { computeDigest } from "@/lib/acl";
 
 export const POST = route(async ({ body }) => computeDigest({ input: await body(64 * 1024) }));

@@ -1,6 +1,6 @@
 // GET|POST /api/v1/acl/presets – built-in and saved ACL presets; save one (admins, audited)
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { createPreset, listPresets } from "@/lib/acl";
 
 export const GET = route(async () => ({ presets: await listPresets() }));

@@ -1,7 +1,7 @@
 // GET/POST /api/v1/admin/grants – list grants; grant { subjectType, subject, role, clusterId?, pathPrefix? } (admins, audited)
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/route";
-import { createGrant, listGrants } from "@/lib/auth/admin";
+import { route } from "@/lib/access/route";
+import { createGrant, listGrants } from "@/lib/admin";
 
 export const GET = route(async ({ ctx }) => listGrants({ ctx }));
 

@@ -1,6 +1,6 @@
 // GET/PATCH /api/v1/admin/settings – sign-in settings: { defaultRole } for first logins (admins, audited)
-import { route } from "@/lib/api/route";
-import { readAuthSettings, updateAuthSettings } from "@/lib/auth/admin";
+import { route } from "@/lib/access/route";
+import { readAuthSettings, updateAuthSettings } from "@/lib/admin";
 
 export const GET = route(async ({ ctx }) => readAuthSettings({ ctx }));
 

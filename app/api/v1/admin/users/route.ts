@@ -1,5 +1,5 @@
 // GET /api/v1/admin/users – users with last login, groups and effective grants (admins)
-import { route } from "@/lib/api/route";
-import { listUsers } from "@/lib/auth/admin";
+import { route } from "@/lib/access/route";
+import { listUsers } from "@/lib/admin";
 
 export const GET = route(async ({ ctx }) => listUsers({ ctx }));

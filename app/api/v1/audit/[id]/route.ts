@@ -1,5 +1,5 @@
 // GET /api/v1/audit/{id} – one audited operation with its before/after values (admins)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { readAuditEntry } from "@/lib/audit";
 
 export const GET = route<{ id: string }>(async ({ ctx, params }) => readAuditEntry({ ctx, id: params.id }));

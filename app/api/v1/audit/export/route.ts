@@ -1,5 +1,5 @@
 // GET /api/v1/audit/export?format=csv|json&<filters> – download a filtered set (admins)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { exportAudit } from "@/lib/audit";
 
 export const GET = route(async ({ ctx, query }) => exportAudit({ ctx, input: query }));

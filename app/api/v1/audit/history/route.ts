@@ -1,5 +1,5 @@
 // GET /api/v1/audit/history?clusterId=&path= – a znode's audited versions (whoever may read the znode)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { znodeHistory } from "@/lib/audit";
 
 export const GET = route(async ({ ctx, query }) => znodeHistory({ ctx, input: query }));

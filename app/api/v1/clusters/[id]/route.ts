@@ -1,5 +1,5 @@
 // GET/PATCH/DELETE /api/v1/clusters/{id} – one registered cluster (changes: admins, audited)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { changeCluster, getVisibleClusterView, unregisterCluster } from "@/lib/clusters";
 
 type P = { id: string };

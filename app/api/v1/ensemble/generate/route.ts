@@ -1,5 +1,5 @@
 // POST /api/v1/ensemble/generate – zoo.cfg, myid and systemd unit per member for a deployment (validated)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { generateDeployment } from "@/lib/ensemble/generate-deployment";
 
 export const POST = route(async ({ body }) => generateDeployment(await body()));

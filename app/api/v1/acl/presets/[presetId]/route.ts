@@ -1,5 +1,5 @@
 // PUT|DELETE /api/v1/acl/presets/{presetId} – change or delete a saved ACL preset (admins, audited)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { deletePreset, updatePreset } from "@/lib/acl";
 
 type P = { presetId: string };

@@ -1,5 +1,5 @@
 // GET|PUT /api/v1/clusters/{id}/acl?path= – a znode's ACL with its aversion; replace it at that aversion (admins, audited)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { getAcl, setAcl } from "@/lib/acl";
 
 type P = { id: string };

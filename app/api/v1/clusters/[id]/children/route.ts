@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/children?path=&offset=&limit=&filter= – one page of a znode's children
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { listChildrenPage } from "@/lib/znodes";
 
 export const GET = route<{ id: string }>(async ({ params, query, ctx }) => listChildrenPage({ ctx, clusterId: params.id, input: query }));

@@ -1,6 +1,6 @@
 // POST /api/v1/clusters/{id}/copy – copy or move a subtree (NDJSON progress with Accept: application/x-ndjson)
-import { route } from "@/lib/api/route";
-import { withProgress } from "@/lib/api/progress";
+import { route } from "@/lib/access/route";
+import { withProgress } from "@/lib/core/http/progress";
 import { copySubtree } from "@/lib/znodes";
 
 export const POST = route<{ id: string }>(async ({ req, params, ctx, body }) => {

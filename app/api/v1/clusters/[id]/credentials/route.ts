@@ -1,6 +1,6 @@
 // GET|POST /api/v1/clusters/{id}/credentials – the cluster's ZooKeeper credentials (scheme + label only); add one (admins, audited)
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { addCredential, listCredentials } from "@/lib/clusters/credentials";
 
 type P = { id: string };

@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/events?path=&path= – live changes of those znodes (Server-Sent Events)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { openEventStream } from "@/lib/watch";
 
 export const dynamic = "force-dynamic";

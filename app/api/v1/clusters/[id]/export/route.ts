@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/export?path=&acl= – a subtree as a streamed JSON export file
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { exportSubtree } from "@/lib/znodes";
 
 export const GET = route<{ id: string }>(async ({ params, query, ctx }) => {

@@ -1,6 +1,6 @@
 // POST /api/v1/clusters/{id}/import?path=&dryRun=&onExisting=&acl=&reason= – import an export file (dry run by default)
-import { route } from "@/lib/api/route";
-import { withProgress } from "@/lib/api/progress";
+import { route } from "@/lib/access/route";
+import { withProgress } from "@/lib/core/http/progress";
 import { importSubtree, MAX_IMPORT_BYTES } from "@/lib/znodes";
 
 export const POST = route<{ id: string }>(async ({ req, params, ctx, query, body }) => {

@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/recipes?roots=&maxDepth=&maxNodes= – locks, elections, service registrations (bounded scan)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { scanRecipes } from "@/lib/recipes";
 
 export const GET = route<{ id: string }>(async ({ ctx, params, query }) => scanRecipes({ ctx, clusterId: params.id, input: query }));

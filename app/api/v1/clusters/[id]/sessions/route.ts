@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/sessions – client sessions per member (cons) and ephemerals by owner session (dump)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { listSessions } from "@/lib/health";
 
 export const GET = route<{ id: string }>(async ({ ctx, params }) => listSessions({ ctx, clusterId: params.id }));

@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/subtree?path= – size, depth and sample paths of a subtree (recursive delete preview)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { previewSubtree } from "@/lib/znodes";
 
 export const GET = route<{ id: string }>(async ({ params, query, ctx }) => previewSubtree({ ctx, clusterId: params.id, input: query }));

@@ -1,6 +1,6 @@
 // GET|POST|PUT|DELETE /api/v1/clusters/{id}/znode?path= – read, create, set data, delete a znode
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { createNode, deleteNode, getNode, setData } from "@/lib/znodes";
 
 type P = { id: string };

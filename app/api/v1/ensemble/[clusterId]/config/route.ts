@@ -1,5 +1,5 @@
 // GET /api/v1/ensemble/{clusterId}/config – the cluster's dynamic configuration (/zookeeper/config)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { currentConfig } from "@/lib/ensemble/plan-reconfig";
 
 export const GET = route<{ clusterId: string }>(async ({ ctx, params }) => currentConfig({ ctx, clusterId: params.clusterId }));

@@ -1,5 +1,5 @@
 // POST /api/v1/ensemble/{clusterId}/reconfig – apply a reviewed change: { change, fromVersion, reason? } (admin, audited)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { applyReconfig } from "@/lib/ensemble/apply-reconfig";
 
 export const POST = route<{ clusterId: string }>(async ({ ctx, params, body }) => applyReconfig({ ctx, clusterId: params.clusterId, input: await body() }));

@@ -1,6 +1,6 @@
 // POST /api/v1/clusters/{id}/acl/recursive?path= – preview ({ preview: true }) or apply one ACL to a subtree (NDJSON progress with Accept: application/x-ndjson)
-import { route } from "@/lib/api/route";
-import { withProgress } from "@/lib/api/progress";
+import { route } from "@/lib/access/route";
+import { withProgress } from "@/lib/core/http/progress";
 import { applyRecursiveAcl } from "@/lib/acl";
 
 export const POST = route<{ id: string }>(async ({ req, params, query, ctx, body }) => {

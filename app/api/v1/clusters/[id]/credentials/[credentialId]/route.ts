@@ -1,5 +1,5 @@
 // DELETE /api/v1/clusters/{id}/credentials/{credentialId} – remove one ZooKeeper credential (admins, audited)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { removeCredential } from "@/lib/clusters/credentials";
 
 export const DELETE = route<{ id: string; credentialId: string }>(async ({ params, ctx }) => {

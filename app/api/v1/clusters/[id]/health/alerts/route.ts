@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/health/alerts?open=&limit= – alerts, newest first
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { listAlerts } from "@/lib/health";
 
 export const GET = route<{ id: string }>(async ({ ctx, params, query }) => listAlerts({ ctx, clusterId: params.id, input: query }));

@@ -1,5 +1,5 @@
 // GET /api/v1/clusters/{id}/health/history?member=&since=&limit= – stored samples, oldest first
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { getHealthHistory } from "@/lib/health";
 
 export const GET = route<{ id: string }>(async ({ ctx, params, query }) => getHealthHistory({ ctx, clusterId: params.id, input: query }));

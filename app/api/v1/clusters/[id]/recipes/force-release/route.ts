@@ -1,5 +1,5 @@
 // POST /api/v1/clusters/{id}/recipes/force-release – delete a lock/latch node: { path, version, reason } (admin, audited)
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/access/route";
 import { forceRelease } from "@/lib/recipes";
 
 export const POST = route<{ id: string }>(async ({ ctx, params, body }) => forceRelease({ ctx, clusterId: params.id, input: await body() }));

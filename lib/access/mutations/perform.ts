@@ -1,0 +1,104 @@
+// The one mutation path: authorize, require a reason where the cluster demands one, write the
+// audit intent (no intent, no write), perform the ZooKeeper operation, record the outcome.
+import "server-only";
+import { getCluster } from "@/lib/clusters/registry";
+import { recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
+import { ConsoleError } from "@/lib/core/errors";
+import { clusterClient } from "../session-target";
+import { explainIfNoAuth } from "../explain-no-auth";
+import { toZkError } from "@/lib/core/zk/errors";
+import { readBackUnknown, type ReadBack } from "./outcome-unknown";
+import type { ZkClient } from "@/lib/core/zk/client";
+import type { Cluster } from "@/lib/core/db/generated/prisma/client";
+import { authorizeWrite, type WriteAction } from "./authorize";
+import type { RequestCtx } from "@/lib/core/context";
+import { requireReason } from "./reason";
+
+export type MutationSpec<T> = {
+  ctx: RequestCtx;
+  clusterId: string;
+  operation: string;
+  action: WriteAction;
+  path: string;
+  targetPath?: string;
+  reason?: string | null;
+  /** Read what the audit needs before the write (runs after authorization). */
+  before?: (client: ZkClient, cluster: Cluster) => Promise<AuditIntent["before"]>;
+  run: (client: ZkClient, cluster: Cluster) => Promise<T>;
+  after?: (result: T) => Pick<AuditOutcome, "after" | "details">;
+  details?: Record<string, unknown>;
+  /**
+   * After a connection loss left the outcome unknown: read the node back (after the reconnect)
+   * and say whether the write landed. Without it, or when the read cannot decide, the outcome
+   * stays "unknown" and the operator is told it may or may not have been applied.
+   */
+  readBack?: ReadBack<T>;
+};
+
+/** A move also deletes on its source cluster: that cluster's reason rule applies too. */
+async function sourceClusterOfMove(spec: MutationSpec<unknown>): Promise<Cluster | null> {
+  const sourceId = spec.details?.sourceClusterId;
+  if (spec.operation !== "move" || typeof sourceId !== "string" || sourceId === spec.clusterId) return null;
+  return getCluster(sourceId);
+}
+
+export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
+  const cluster = await getCluster(spec.clusterId);
+  const context: AuditIntent = {
+    requestId: spec.ctx.requestId,
+    actor: { id: spec.ctx.actor.id, name: spec.ctx.actor.name, provider: spec.ctx.actor.provider },
+    sourceIp: spec.ctx.sourceIp,
+    cluster: { id: cluster.id, name: cluster.name },
+    operation: spec.operation,
+    path: spec.path,
+    targetPath: spec.targetPath,
+    reason: spec.reason,
+    details: spec.details,
+  };
+  let client: ZkClient;
+  let before: AuditIntent["before"];
+  try {
+    authorizeWrite(spec.ctx.actor, cluster, [spec.path, spec.targetPath], spec.action);
+    requireReason(cluster, spec.reason);
+    const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
+    if (source) requireReason(source, spec.reason);
+    client = await clusterClient(cluster);
+    before = spec.before ? await spec.before(client, cluster) : undefined;
+  } catch (e) {
+    // Refused before anything was written (no permission, no reason, a failed read): recorded too.
+    const err = notSent(e instanceof ConsoleError ? e : toZkError(e, spec.path));
+    await recordRefusal(context, err);
+    throw err;
+  }
+  const intent: AuditIntent = { ...context, before };
+  const auditId = await recordIntent(intent);
+  try {
+    const result = await spec.run(client, cluster);
+    await recordOutcome(intent, auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
+    return result;
+  } catch (e) {
+    const err = await explainIfNoAuth(toZkError(e, spec.path), client, cluster, spec.operation, spec.path);
+    const settled = await readBackUnknown(err, spec, cluster);
+    if (settled.outcome === "ok") {
+      const after = spec.after?.(settled.result) ?? {};
+      await recordOutcome(intent, auditId, { outcome: "ok", ...after, details: { ...after.details, confirmedByReadBack: settled.cause } });
+      return settled.result;
+    }
+    await recordOutcome(intent, auditId, { outcome: settled.outcome, error: settled.error.message, details: (settled.error as { details?: Record<string, unknown> }).details });
+    throw settled.error;
+  }
+}
+
+const BEFORE_SENDING: Record<string, string> = {
+  CONNECTION_LOSS: "the connection to ZooKeeper was lost",
+  OPERATION_TIMEOUT: "ZooKeeper did not answer in time",
+  SESSION_MOVED: "the session moved to another ZooKeeper server",
+  SESSION_EXPIRED: "the ZooKeeper session expired",
+  INVALID_STATE: "the ZooKeeper session ended",
+};
+
+/** A connection failure while preparing the write (its reads): nothing was sent, so say that. */
+function notSent(err: Error): Error {
+  const why = err instanceof ConsoleError ? BEFORE_SENDING[err.code] : undefined;
+  return why ? new ConsoleError("CLUSTER_UNAVAILABLE", 503, `cluster unavailable: ${why} while the console prepared the change, before anything was written; nothing changed, try again`) : err;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { db } from "@/lib/core/db/client";
+import { ConsoleError } from "@/lib/core/errors";
+import { grantsFor, parseGroups } from "./grants";
+import { isGlobalAdmin } from "./permissions";
+import type { GrantRef } from "./roles";
+
+/** Who is asking. `role` is the global role (a global grant, or "none"); `grants` adds the rest. */
+export type Actor = { id: string; username: string; name: string; role: string; provider: string; groups?: string[]; grants?: GrantRef[] };
+
+/** What the session cookie (a next-auth JWT) carries about the user. */
+export type SessionClaims = { uid?: unknown; loginAt?: unknown };
+
+/**
+ * The one identity choke point: the enabled user behind a session token, with its grants, or null.
+ * A disabled user, or a session issued before the user's sessions were revoked, is no one.
+ */
+export async function actorForToken(token: SessionClaims | null): Promise<Actor | null> {
+  if (!token || typeof token.uid !== "string") return null;
+  const user = await db().user.findUnique({ where: { id: token.uid } });
+  if (!user || user.disabled) return null;
+  const loginAt = typeof token.loginAt === "number" ? token.loginAt : 0;
+  if (user.sessionsRevokedAt && loginAt <= user.sessionsRevokedAt.getTime()) return null;
+  const groups = parseGroups(user.groups);
+  return { id: user.id, username: user.username, name: user.name ?? user.username, role: user.role, provider: user.provider, groups, grants: await grantsFor(user.id, groups) };
+}
+
+/** The actor of a route handler's request (the session cookie, or the same JWT as a Bearer token). */
+export async function actorFromRequest(req: NextRequest): Promise<Actor | null> {
+  return actorForToken(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }));
+}
+
+/** The actor of the page or server action being rendered. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const req = { cookies: await cookies(), headers: Object.fromEntries((await headers()).entries()) };
+  return actorForToken(await getToken({ req: req as unknown as NextRequest, secret: process.env.NEXTAUTH_SECRET }));
+});
+
+export const unauthenticated = () => new ConsoleError("UNAUTHENTICATED", 401, "sign in first: this endpoint needs a console session");
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+/** For admin pages: the actor when it is a global admin, otherwise null (the page says so). */
+export async function currentAdmin(): Promise<Actor | null> {
+  const actor = await currentActor();
+  return actor && isGlobalAdmin(actor) ? actor : null;
+}

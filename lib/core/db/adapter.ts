@@ -1,0 +1,82 @@
+// The SQLite driver adapter, with three repairs.
+// - better-sqlite3 is synchronous: while another process holds the database's lock, SQLite's busy
+//   handler sleeps inside the call, and the whole server (every request, every stream) stood still
+//   for the 5 s default busy timeout, again for each queued write. The busy timeout is now short;
+//   audited writes try again after asynchronous pauses (lib/access/audit/chain.ts), the event loop free.
+// Prisma 6.19's better-sqlite3 adapter serialises transactions with an in-process lock:
+// - it releases that lock only when the engine calls commit()/rollback(); when the COMMIT
+//   statement itself fails (an I/O error, a read-only or full disk) neither is called, and every
+//   later transaction of the process waits forever: one disk hiccup hung every audited write
+//   until a restart. A failed COMMIT now rolls back and releases the lock.
+// - waiting for that lock has no limit (the engine's maxWait does not reach it): while another
+//   process locks the file, every queued transaction first waits out the busy timeout of each one
+//   ahead of it. A transaction that cannot start within MAX_WAIT_MS now fails like a busy database.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+/** How long one statement may block the event loop waiting for another process's lock. */
+export const BUSY_TIMEOUT_MS = 100;
+
+/** How long a transaction may wait for the ones ahead of it. */
+export const MAX_WAIT_MS = 5_000;
+
+type Query = { sql: string; args: unknown[]; argTypes: unknown[] };
+type Transaction = { executeRaw(q: Query): Promise<number>; rollback(): Promise<void> };
+type Adapter = { startTransaction(isolationLevel?: unknown): Promise<Transaction> };
+
+const ROLLBACK: Query = { sql: "ROLLBACK", args: [], argTypes: [] };
+
+function releasingFailedCommits(tx: Transaction): Transaction {
+  const executeRaw = tx.executeRaw.bind(tx);
+  tx.executeRaw = async (q) => {
+    try {
+      return await executeRaw(q);
+    } catch (e) {
+      if (/^\s*COMMIT\b/i.test(q.sql)) {
+        // SQLite may still be inside the transaction (a busy or failed commit): end it, then let go.
+        await executeRaw(ROLLBACK).catch(() => {});
+        await tx.rollback();
+      }
+      throw e;
+    }
+  };
+  return tx;
+}
+
+/** Shaped like the adapter's own errors, so Prisma reports it as P1008 (SQLITE_BUSY) like a busy database. */
+const waitedTooLong = () =>
+  Object.assign(new Error(`waited more than ${MAX_WAIT_MS} ms for the database's transaction lock`), {
+    name: "DriverAdapterError",
+    cause: { kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: `waited more than ${MAX_WAIT_MS} ms for the transaction lock` },
+  });
+
+function boundedStart(start: Adapter["startTransaction"]): Adapter["startTransaction"] {
+  return (isolationLevel) => {
+    let gaveUp = false;
+    let timer: NodeJS.Timeout | undefined;
+    const started = start(isolationLevel).then(releasingFailedCommits);
+    // Started after we gave up: nobody will use it, so end it and free the lock at once.
+    started.then(async (tx) => {
+      if (!gaveUp) return;
+      await tx.executeRaw(ROLLBACK).catch(() => {});
+      await tx.rollback();
+    }, () => {});
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(waitedTooLong());
+      }, MAX_WAIT_MS);
+    });
+    return Promise.race([started, limit]).finally(() => clearTimeout(timer));
+  };
+}
+
+export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as unknown as Adapter;
+    adapter.startTransaction = boundedStart(adapter.startTransaction.bind(adapter));
+    return adapter as unknown as Awaited<ReturnType<typeof connect>>;
+  };
+  return factory;
+}

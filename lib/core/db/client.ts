@@ -1,0 +1,11 @@
+import "server-only";
+import { PrismaClient } from "./generated/prisma/client";
+import { sqliteAdapter } from "./adapter";
+import { databaseUrl } from "./url";
+
+// One client per process, kept on globalThis across Next.js hot reloads.
+const holder = globalThis as { __prisma?: PrismaClient };
+
+export function db(): PrismaClient {
+  return (holder.__prisma ??= new PrismaClient({ adapter: sqliteAdapter(databaseUrl()) }));
+}

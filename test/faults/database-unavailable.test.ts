@@ -1,0 +1,166 @@
+// FAULT: the console's own database fails on the file system: its directory or the file itself
+// becomes read-only, the file is moved away, another process holds its lock. ZooKeeper reads go
+// on where SQLite can still read; every write is refused before it reaches ZooKeeper (the audit
+// intent cannot be written: fail closed); nothing crashes; once the file system is back, writes
+// work again and the audit chain is intact.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../../lib/audit/verify";
+import { createCluster } from "../../lib/clusters/registry";
+import { BUSY_TIMEOUT_MS, MAX_WAIT_MS } from "../../lib/core/db/adapter";
+import { db } from "../../lib/core/db/client";
+import { databaseUnavailable } from "../../lib/core/db/unavailable";
+import { startEnsemble, type LocalEnsemble } from "../../lib/ensemble/launcher";
+import { actorCtx } from "../support/actors";
+import { closeSession } from "../../lib/core/zk/sessions";
+import { createNode, getNode, setData } from "../../lib/znodes";
+import { faultsTempDir, holdDatabaseLock, setReadOnly } from "./db-faults";
+import { rawClient, timed } from "./support";
+
+describe("the console's database unavailable", () => {
+  let zk: LocalEnsemble;
+  let clusterId: string;
+  let dir: string;
+  let file: string;
+  let raw: ReturnType<typeof rawClient>;
+  const readOnlyNow = new Set<string>();
+  const readOnly = (p: string, on: boolean) => {
+    setReadOnly(p, on);
+    if (on) readOnlyNow.add(p);
+    else readOnlyNow.delete(p);
+  };
+  const read = () => getNode({ ctx: actorCtx("viewer"), clusterId, input: { path: "/guarded" } });
+  let version = 0;
+
+  /**
+   * A save and a create through the console are refused: AUDIT_UNAVAILABLE (the intent could not be
+   * written), or, when not even the cluster can be read, a database error the API answers with a 503.
+   * Either way ZooKeeper is untouched.
+   */
+  async function writesRefused(codes: ("AUDIT_UNAVAILABLE" | "DATABASE_UNAVAILABLE")[] = ["AUDIT_UNAVAILABLE"]) {
+    const refusal = (r: Awaited<ReturnType<typeof timed>>) => (r.ok ? null : r.error.code === "AUDIT_UNAVAILABLE" ? r.error : databaseUnavailable(r.error));
+    const MESSAGES = { AUDIT_UNAVAILABLE: /audit trail cannot be written/, DATABASE_UNAVAILABLE: /database cannot be used right now/ };
+    const saved = await timed(setData({ ctx: actorCtx("editor"), clusterId, path: "/guarded", input: { data: "refused", version } }));
+    const save = refusal(saved);
+    const create = refusal(await timed(createNode({ ctx: actorCtx("editor"), clusterId, path: "/guarded/child", input: {} })));
+    for (const r of [save, create]) {
+      expect(codes).toContain(r?.code);
+      expect(r).toMatchObject({ status: 503, message: expect.stringMatching(MESSAGES[r!.code as keyof typeof MESSAGES]) });
+    }
+    const now = await raw.read("/guarded");
+    expect(now.stat.version).toBe(version);
+    expect(await (await raw.client()).exists("/guarded/child")).toBeNull();
+    return saved.ms;
+  }
+
+  /** Writes work again; bounded, because a database client stuck after a failed COMMIT would hang here forever. */
+  async function writesWork() {
+    const stuck = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("a write did not finish within 20 s after the file system came back: the database client is stuck")), 20_000).unref());
+    await Promise.race([setData({ ctx: actorCtx("editor"), clusterId, path: "/guarded", input: { data: `value-${version + 1}`, version } }), stuck]);
+    version++;
+    expect((await raw.read("/guarded")).data.toString()).toBe(`value-${version}`);
+  }
+
+  beforeAll(async () => {
+    // A database of its own (this file runs in its own process): the faults below must not hit other tests.
+    dir = faultsTempDir("zkc-faults-db-");
+    file = path.join(dir, "console.db");
+    process.env.DATABASE_URL = `file:${file}`;
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env }, stdio: "pipe" });
+    zk = await startEnsemble({ size: 1 });
+    raw = rawClient(zk, "db-faults-raw");
+    await (await raw.client()).create("/guarded", Buffer.from("value-0"), 0);
+    clusterId = (await createCluster({ name: `db-faults-${Date.now()}`, connectionString: zk.connectionString })).id;
+    expect(db()).toBeTruthy();
+    await writesWork();
+  });
+  afterAll(async () => {
+    for (const p of readOnlyNow) setReadOnly(p, false);
+    for (const id of [clusterId, "db-faults-raw"]) if (id) closeSession(id);
+    await db().$disconnect();
+    await zk?.stopAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("read-only directory: SQLite cannot create its journal; reads go on, writes are refused", async () => {
+    readOnly(dir, true);
+    try {
+      expect((await read()).data.text).toBe(`value-${version}`);
+      await writesRefused();
+      expect((await read()).data.text).toBe(`value-${version}`);
+    } finally {
+      readOnly(dir, false);
+    }
+    await writesWork();
+  });
+
+  it("database file moved away (deleted from its path): reads go on from the open file, writes are refused", async () => {
+    fs.renameSync(file, `${file}.away`);
+    try {
+      expect((await read()).data.text).toBe(`value-${version}`);
+      await writesRefused();
+    } finally {
+      fs.renameSync(`${file}.away`, file);
+    }
+    await writesWork();
+  });
+
+  it("locked by another process for writing: writes are refused after the busy timeout, reads go on", async () => {
+    const lock = await holdDatabaseLock(file, "IMMEDIATE");
+    try {
+      expect((await read()).data.text).toBe(`value-${version}`);
+      await writesRefused();
+      // Many at once, with background writers (like the health sampler) queued too: all refused,
+      // and the server's event loop never stands still meanwhile (better-sqlite3 waits for a lock
+      // synchronously: the 5 s default busy timeout froze every request and stream).
+      let last = performance.now();
+      let stall = 0;
+      const ticker = setInterval(() => {
+        stall = Math.max(stall, performance.now() - last);
+        last = performance.now();
+      }, 20);
+      const background = Array.from({ length: 4 }, () => db().$transaction((tx) => tx.$executeRawUnsafe('UPDATE "Cluster" SET "name" = "name" WHERE "id" = ?', clusterId)).catch(() => "refused"));
+      const many = await Promise.all(Array.from({ length: 6 }, () => timed(setData({ ctx: actorCtx("editor"), clusterId, path: "/guarded", input: { data: "refused", version } }))));
+      clearInterval(ticker);
+      for (const r of many) expect(r).toMatchObject({ ok: false, error: { code: "AUDIT_UNAVAILABLE" } });
+      expect(Math.max(...many.map((r) => r.ms))).toBeLessThan(MAX_WAIT_MS + 5000); // hang guard
+      expect(stall).toBeLessThan(BUSY_TIMEOUT_MS + 1000);
+      expect(await Promise.all(background)).toEqual(["refused", "refused", "refused", "refused"]);
+    } finally {
+      await lock.release();
+    }
+    await writesWork();
+  }, 90_000);
+
+  it("locked exclusively, or the file itself read-only: even the console's own reads fail, with a typed error, and writes never reach ZooKeeper", async () => {
+    const lock = await holdDatabaseLock(file, "EXCLUSIVE");
+    try {
+      const r = await timed(read());
+      expect(r.ok).toBe(false);
+      expect(databaseUnavailable(!r.ok && r.error)).toMatchObject({ code: "DATABASE_UNAVAILABLE", status: 503, message: expect.stringMatching(/locked by another process/) });
+      await writesRefused(["DATABASE_UNAVAILABLE"]);
+    } finally {
+      await lock.release();
+    }
+    await writesWork();
+
+    // The first write fails mid-transaction, and SQLite, unable to roll its journal back, then
+    // refuses reads as well until the file is writable again.
+    readOnly(file, true);
+    try {
+      await writesRefused(["AUDIT_UNAVAILABLE", "DATABASE_UNAVAILABLE"]);
+      const r = await timed(read());
+      expect(databaseUnavailable(!r.ok && r.error)).toMatchObject({ code: "DATABASE_UNAVAILABLE", message: expect.stringMatching(/file system reported an error/) });
+      await writesRefused(["DATABASE_UNAVAILABLE"]);
+    } finally {
+      readOnly(file, false);
+    }
+    await writesWork();
+  }, 90_000);
+
+  it("leaves an intact audit chain behind", async () => {
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,157 @@
+// The expected outcome of every /api/v1 route and server action for each role, with a request that
+// succeeds when the role is allowed. authorization-matrix.test.ts walks the route files and fails
+// for a route or server action missing here, so a new endpoint cannot ship without a decision.
+import type { Who } from "../support/auth";
+import type { ZkClient } from "../../lib/core/zk/client";
+import type { Sent, SendOptions } from "./send";
+
+export type Outcome = "ok" | 403 | 404;
+export type Rule = Record<Who, Outcome>;
+export type Req = { url: string; query?: Record<string, string>; json?: unknown; headers?: Record<string, string> };
+
+/** What a request builder may use: the cluster, a raw ZooKeeper client, fresh names and admin calls for set-up. */
+export type Harness = {
+  clusterId: string;
+  zk: string;
+  raw: ZkClient;
+  fresh: (prefix: string) => string;
+  /** A new znode under /app (outside the prefix editor's /other), its name starting with `prefix`. */
+  node: (data?: string, prefix?: string) => Promise<string>;
+  asAdmin: (method: string, url: string, opts?: SendOptions) => Promise<Sent>;
+};
+
+const all = (o: Outcome): Rule => ({ none: o, viewer: o, prefixEditor: o, editor: o, admin: o });
+export const RULES = {
+  /** Any signed-in user (nothing cluster-specific is revealed). */
+  anyUser: all("ok"),
+  /** Any grant on the cluster shows it; without one it does not exist (404). */
+  clusterVisible: { ...all("ok"), none: 404 },
+  /** Read at /app: the prefix editor's grant covers only /other. */
+  read: { none: 404, viewer: "ok", prefixEditor: 403, editor: "ok", admin: "ok" },
+  write: { none: 404, viewer: 403, prefixEditor: 403, editor: "ok", admin: "ok" },
+  /** ACLs, credentials, lock force-release, reconfiguration: admin on the cluster path. */
+  clusterAdmin: { none: 404, viewer: 403, prefixEditor: 403, editor: 403, admin: "ok" },
+  /** Registry, users, grants, settings, presets, the audit trail: global admins only. */
+  globalAdmin: { ...all(403), admin: "ok" },
+} satisfies Record<string, Rule>;
+
+type Entry = { rule: Rule; request: (h: Harness) => Promise<Req> };
+const c = (h: Harness, rest = "") => `/api/v1/clusters/${h.clusterId}${rest}`;
+const acl = [{ scheme: "world", id: "anyone", perms: "cdrwa" }];
+
+export const ROUTE_MATRIX: Record<string, Entry> = {
+  "GET /api/v1/acl/presets": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/acl/presets" }) },
+  "POST /api/v1/acl/presets": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/acl/presets", json: { name: h.fresh("preset"), entries: acl } }) },
+  "PUT /api/v1/acl/presets/[presetId]": {
+    rule: RULES.globalAdmin,
+    request: async (h) => {
+      const id = (await h.asAdmin("POST", "/api/v1/acl/presets", { json: { name: h.fresh("preset"), entries: acl } })).json.preset.id;
+      return { url: `/api/v1/acl/presets/${id}`, json: { name: h.fresh("renamed"), entries: acl } };
+    },
+  },
+  "DELETE /api/v1/acl/presets/[presetId]": {
+    rule: RULES.globalAdmin,
+    request: async (h) => ({ url: `/api/v1/acl/presets/${(await h.asAdmin("POST", "/api/v1/acl/presets", { json: { name: h.fresh("preset"), entries: acl } })).json.preset.id}` }),
+  },
+  "POST /api/v1/acl/digest": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/acl/digest", json: { user: "alice", password: "secret" } }) },
+  "GET /api/v1/admin/grants": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/grants" }) },
+  "POST /api/v1/admin/grants": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/admin/grants", json: { subjectType: "group", subject: h.fresh("group"), role: "viewer" } }) },
+  "DELETE /api/v1/admin/grants/[id]": {
+    rule: RULES.globalAdmin,
+    request: async (h) => ({ url: `/api/v1/admin/grants/${(await h.asAdmin("POST", "/api/v1/admin/grants", { json: { subjectType: "group", subject: h.fresh("group"), role: "viewer" } })).json.grant.id}` }),
+  },
+  "GET /api/v1/admin/groups": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/groups" }) },
+  "GET /api/v1/admin/settings": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/settings" }) },
+  "PATCH /api/v1/admin/settings": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/settings", json: { defaultRole: "viewer" } }) },
+  "GET /api/v1/admin/users": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/users" }) },
+  "PATCH /api/v1/admin/users/[id]": {
+    rule: RULES.globalAdmin,
+    request: async (h) => {
+      const { makeUser } = await import("../support/auth");
+      return { url: `/api/v1/admin/users/${(await makeUser("viewer")).id}`, json: { role: "editor" } };
+    },
+  },
+  "GET /api/v1/audit": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/audit", query: { limit: "5" } }) },
+  "GET /api/v1/audit/[id]": { rule: RULES.globalAdmin, request: async (h) => ({ url: `/api/v1/audit/${(await h.asAdmin("GET", "/api/v1/audit", { query: { limit: "1" } })).json.entries[0].id}` }) },
+  "POST /api/v1/audit/[id]/restore": {
+    rule: RULES.write,
+    request: async (h) => {
+      const path = await h.node("old");
+      const set = await h.asAdmin("PUT", c(h, "/znode"), { query: { path }, json: { data: "new", version: 0 } });
+      const { auditEntryOfRequest } = await import("../../lib/audit/query");
+      const record = await auditEntryOfRequest(set.headers.get("x-request-id")!);
+      return { url: `/api/v1/audit/${record.id}/restore`, json: { version: 1, side: "before" } };
+    },
+  },
+  "GET /api/v1/audit/export": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/audit/export", query: { format: "csv", limit: "5" } }) },
+  "GET /api/v1/audit/history": { rule: RULES.read, request: async (h) => ({ url: "/api/v1/audit/history", query: { clusterId: h.clusterId, path: "/app/config" } }) },
+  "POST /api/v1/audit/verify": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/audit/verify" }) },
+  "GET /api/v1/clusters": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/clusters" }) },
+  "POST /api/v1/clusters": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/clusters", json: { name: h.fresh("reg"), connectionString: h.zk } }) },
+  "POST /api/v1/clusters/test": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/clusters/test", json: { connectionString: h.zk } }) },
+  "GET /api/v1/clusters/[id]": { rule: RULES.clusterVisible, request: async (h) => ({ url: c(h) }) },
+  "PATCH /api/v1/clusters/[id]": { rule: RULES.globalAdmin, request: async (h) => ({ url: c(h), json: { latencyAlertMs: 500 } }) },
+  "DELETE /api/v1/clusters/[id]": {
+    rule: RULES.globalAdmin,
+    request: async (h) => ({ url: `/api/v1/clusters/${(await h.asAdmin("POST", "/api/v1/clusters", { json: { name: h.fresh("gone"), connectionString: h.zk } })).json.cluster.id}` }),
+  },
+  "GET /api/v1/clusters/[id]/acl": { rule: RULES.read, request: async (h) => ({ url: c(h, "/acl"), query: { path: "/app/config" } }) },
+  "PUT /api/v1/clusters/[id]/acl": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/acl"), query: { path: await h.node() }, json: { acl, aversion: 0 } }) },
+  "POST /api/v1/clusters/[id]/acl/recursive": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/acl/recursive"), query: { path: await h.node() }, json: { acl } }) },
+  "GET /api/v1/clusters/[id]/children": { rule: RULES.read, request: async (h) => ({ url: c(h, "/children"), query: { path: "/app" } }) },
+  "POST /api/v1/clusters/[id]/copy": { rule: RULES.write, request: async (h) => ({ url: c(h, "/copy"), json: { source: "/app/config", target: `/app/${h.fresh("copy")}` } }) },
+  "GET /api/v1/clusters/[id]/credentials": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/credentials") }) },
+  "POST /api/v1/clusters/[id]/credentials": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/credentials"), json: { scheme: "digest", credential: `${h.fresh("u")}:pw` } }) },
+  "DELETE /api/v1/clusters/[id]/credentials/[credentialId]": {
+    rule: RULES.clusterAdmin,
+    request: async (h) => ({ url: c(h, `/credentials/${(await h.asAdmin("POST", c(h, "/credentials"), { json: { scheme: "digest", credential: `${h.fresh("u")}:pw` } })).json.credential.id}`) }),
+  },
+  "GET /api/v1/clusters/[id]/events": { rule: RULES.read, request: async (h) => ({ url: c(h, "/events"), query: { path: "/app/config" } }) },
+  "GET /api/v1/clusters/[id]/export": { rule: RULES.read, request: async (h) => ({ url: c(h, "/export"), query: { path: "/app/config" } }) },
+  "GET /api/v1/clusters/[id]/health": { rule: RULES.read, request: async (h) => ({ url: c(h, "/health") }) },
+  "GET /api/v1/clusters/[id]/health/alerts": { rule: RULES.read, request: async (h) => ({ url: c(h, "/health/alerts") }) },
+  "GET /api/v1/clusters/[id]/health/history": { rule: RULES.read, request: async (h) => ({ url: c(h, "/health/history") }) },
+  "POST /api/v1/clusters/[id]/import": {
+    rule: RULES.write,
+    request: async (h) => ({
+      url: c(h, "/import"), query: { path: `/app/${h.fresh("imp")}`, dryRun: "false" },
+      json: { format: "zk-console-export", formatVersion: 1, root: "/src", exportedAt: "2026-01-01T00:00:00Z", nodes: [{ path: "", data: "i", encoding: "utf8" }], count: 1 },
+    }),
+  },
+  "GET /api/v1/clusters/[id]/recipes": { rule: RULES.read, request: async (h) => ({ url: c(h, "/recipes"), query: { roots: "/app" } }) },
+  "POST /api/v1/clusters/[id]/recipes/force-release": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/recipes/force-release"), json: { path: await h.node("", "lock-"), version: 0, reason: "stuck lock" } }) },
+  "GET /api/v1/clusters/[id]/sessions": { rule: RULES.read, request: async (h) => ({ url: c(h, "/sessions") }) },
+  "GET /api/v1/clusters/[id]/subtree": { rule: RULES.read, request: async (h) => ({ url: c(h, "/subtree"), query: { path: "/app" } }) },
+  "GET /api/v1/clusters/[id]/znode": { rule: RULES.read, request: async (h) => ({ url: c(h, "/znode"), query: { path: "/app/config" } }) },
+  "POST /api/v1/clusters/[id]/znode": { rule: RULES.write, request: async (h) => ({ url: c(h, "/znode"), query: { path: `/app/${h.fresh("new")}` }, json: { data: "x" } }) },
+  "PUT /api/v1/clusters/[id]/znode": { rule: RULES.write, request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node("v0") }, json: { data: "v1", version: 0 } }) },
+  "DELETE /api/v1/clusters/[id]/znode": { rule: RULES.write, request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node(), version: "0" } }) },
+  "GET /api/v1/ensemble/[clusterId]/config": { rule: RULES.read, request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/config` }) },
+  "POST /api/v1/ensemble/[clusterId]/reconfig/plan": {
+    rule: RULES.read,
+    request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/reconfig/plan`, json: { change: "remove", id: 1 } }),
+  },
+  "POST /api/v1/ensemble/[clusterId]/reconfig": {
+    rule: RULES.clusterAdmin,
+    request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/reconfig`, json: { change: { change: "remove", id: 1 }, fromVersion: "0" } }),
+  },
+  "POST /api/v1/ensemble/generate": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/ensemble/generate", json: { members: [1, 2, 3].map((id) => ({ id, host: `zk${id}.example.com` })) } }) },
+};
+
+/**
+ * Server actions ("use server") by file and export, with their rule. There are none today: every
+ * change goes through /api/v1. A new action fails the matrix test until it is listed here and
+ * checked by its own test.
+ */
+export const SERVER_ACTIONS: Record<string, Rule> = {};
+
+/**
+ * Routes whose allowed roles get a domain answer rather than 2xx on the test's standalone server
+ * (reconfiguration needs a multi-server ensemble): proof that the permission check was passed.
+ */
+const NO_DYNAMIC_CONFIG = { status: 409, code: "RECONFIG_UNAVAILABLE" };
+export const ALLOWED_NOT_2XX: Record<string, { status: number; code: string }> = {
+  "GET /api/v1/ensemble/[clusterId]/config": NO_DYNAMIC_CONFIG,
+  "POST /api/v1/ensemble/[clusterId]/reconfig/plan": NO_DYNAMIC_CONFIG,
+  "POST /api/v1/ensemble/[clusterId]/reconfig": NO_DYNAMIC_CONFIG,
+};

@@ -1,0 +1,62 @@
+// Expands the corpus's generated values ({"$gen": ...}) and placeholders ({main}, {zkPort}, ...),
+// so megabyte bodies, 1,000-deep paths and 10,000-host strings stay one line of data.
+import { maxValueBytes } from "../../lib/znodes/size-limit";
+export type Vars = Record<string, string>;
+type Gen = { $gen: string; [k: string]: unknown };
+
+const isGen = (v: unknown): v is Gen => !!v && typeof v === "object" && typeof (v as Gen).$gen === "string";
+
+/** A body stream without a declared length that counts how much of it the server pulled. */
+export function countingStream(size: number, chunk: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+  let sent = 0;
+  const block = new Uint8Array(chunk).fill(0x7b); // "{"
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= size) return controller.close();
+      const n = Math.min(chunk, size - sent);
+      sent += n;
+      controller.enqueue(n === chunk ? block.slice() : block.slice(0, n));
+    },
+  }, { highWaterMark: 0 });
+  return { stream, pulled: () => sent };
+}
+
+function generate(g: Gen): unknown {
+  const n = (k: string) => Number(g[k]);
+  switch (g.$gen) {
+    case "repeat":
+      return `${g.prefix ?? ""}${String(g.text).repeat(n("times"))}`;
+    case "deepPath":
+      return `${g.prefix ?? ""}${`/${g.segment}`.repeat(n("depth"))}`;
+    case "hosts":
+      return Array.from({ length: n("count") }, (_, i) => `zk${i}.example.com:2181`).join(",");
+    case "nested":
+      return "[".repeat(n("depth")) + "]".repeat(n("depth"));
+    case "nestedValue": {
+      let v: unknown = 1;
+      for (let i = 0; i < n("depth"); i++) v = [v];
+      return v;
+    }
+    case "bytes":
+      return new Uint8Array(n("size")).fill(0x7b);
+    case "valueAtLimit": // the largest value a cluster with this limit takes at this path, plus delta
+      return "x".repeat(maxValueBytes({ maxDataBytes: n("maxDataBytes") }, String(g.path)) + n("delta"));
+    case "base64OfBytes":
+      return Buffer.alloc(n("size"), 0xab).toString("base64");
+    case "ipAcl":
+      return Array.from({ length: n("count") }, (_, i) => ({ scheme: "ip", id: `10.0.${Math.floor(i / 250)}.${i % 250}`, perms: "r" }));
+    case "stream":
+      return countingStream(n("size"), n("chunk"));
+    default:
+      throw new Error(`unknown generator ${g.$gen}`);
+  }
+}
+
+/** The value with every generator run and every {placeholder} replaced. */
+export function expand(value: unknown, vars: Vars): unknown {
+  if (typeof value === "string") return value.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+  if (Array.isArray(value)) return value.map((v) => expand(v, vars));
+  if (isGen(value)) return generate(value);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v, vars)]));
+  return value;
+}
