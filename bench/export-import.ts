@@ -18,7 +18,8 @@ async function main() {
   const zk = await startEnsemble({ size: 1 });
   const cluster = await createCluster({ name: "bench", connectionString: zk.connectionString, sessionTimeoutMs: 30_000 });
   const raw = await getClient({ id: "bench-raw", connectionString: zk.connectionString, sessionTimeoutMs: 30_000 });
-  const ctx = { actor: { id: "bench", username: "bench", name: "bench", role: "admin", provider: "bench" }, requestId: randomUUID(), sourceIp: null };
+  const { requestCtx } = await import("../lib/access/request-ctx");
+  const ctx = requestCtx({ actor: { id: "bench", username: "bench", name: "bench", role: "admin", provider: "bench" }, sourceIp: null });
   const rows: [string, number, number][] = [];
   const time = async (label: string, n: number, fn: () => Promise<unknown>) => {
     const t = performance.now();

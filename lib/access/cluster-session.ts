@@ -1,23 +1,36 @@
+// The one way to a registered cluster's ZooKeeper session: its target (address, timeout and the
+// decrypted credentials: a target with a different auth list replaces the session, see
+// lib/core/zk/sessions.ts) and, for a user's request, the read check before the session is opened.
 import "server-only";
-import { authorize, can } from "./permissions";
-import { getCluster } from "@/lib/clusters/registry";
-import { sessionTargetOf } from "./session-target";
-import type { RequestCtx } from "@/lib/core/context";
-import { getClient, type SessionTarget } from "@/lib/core/zk/sessions";
-import type { ZkClient } from "@/lib/core/zk/client";
+import type { ClusterSession, RequestCtx } from "@/lib/core/context";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
+import type { ZkClient } from "@/lib/core/zk/client";
+import { getClient, type SessionTarget } from "@/lib/core/zk/sessions";
+import { getCluster, sessionAuthOf } from "./clusters";
+import { authorize, can } from "./permissions";
 
-/** The cluster and its shared session (with the cluster's credentials), after the read check for `path`. */
-export async function sessionFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<{ cluster: Cluster; client: ZkClient; target: SessionTarget }> {
+type ClusterAddress = Pick<Cluster, "id" | "name" | "connectionString" | "sessionTimeoutMs">;
+
+export async function sessionTargetOf(cluster: ClusterAddress): Promise<SessionTarget> {
+  const auth = await sessionAuthOf(cluster);
+  return { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs, ...(auth.length ? { auth } : {}) };
+}
+
+/**
+ * The registered cluster's shared session without a user's read check: for the mutation pipeline
+ * (which authorizes each node itself), the watch hub and the health sampler. Waits out a reconnect.
+ */
+export async function clusterClient(cluster: ClusterAddress): Promise<ZkClient> {
+  return getClient(await sessionTargetOf(cluster));
+}
+
+/** The cluster and its shared session, after the read check for `path` (what `ctx.clusterSession` does). */
+export async function sessionFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<ClusterSession> {
   const cluster = await getCluster(clusterId);
   authorize(ctx.actor, "read", cluster, path);
   const target = await sessionTargetOf(cluster);
   const client = await getClient(target);
   return { cluster, client, target };
-}
-
-export async function clientFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<ZkClient> {
-  return (await sessionFor(ctx, clusterId, path)).client;
 }
 
 /** What the actor may do at `path`, so the UI shows only the controls that will work. */

@@ -1,11 +1,11 @@
 // A NO_AUTH from ZooKeeper, explained: which ACL blocks the console's session, which permission
 // it lacks and which identities it holds, so an operator knows which credential would help.
-import { sessionTargetOf } from "./session-target";
+import { sessionTargetOf } from "./cluster-session";
 import { ConsoleError } from "@/lib/core/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { isZkCode } from "@/lib/core/zk/errors";
 import type { SessionTarget } from "@/lib/core/zk/sessions";
-import { formatAclView, type AclView } from "@/lib/acl/format";
+import { formatAclView, type AclView } from "@/lib/core/zk/perms";
 import { identitiesOf, identityLabel } from "./session-identities";
 import { PERMS, type PermName } from "@/lib/core/zk/perms";
 

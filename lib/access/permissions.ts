@@ -3,7 +3,7 @@
 // mappings), each global or on one cluster, optionally only under a path prefix.
 import { ConsoleError } from "@/lib/core/errors";
 import { RANK, isRole, prefixCovers, type GrantRef, type Role } from "./roles";
-import type { Actor } from "./session";
+import type { Actor } from "@/lib/core/actor";
 
 export type { Role } from "./roles";
 export type Action = "read" | "write" | "admin";

@@ -2,8 +2,8 @@
 // connects over loopback, and the identities it adds with add_auth (the cluster credentials).
 import type { SessionTarget } from "@/lib/core/zk/sessions";
 import { parseConnectionString } from "@/lib/core/zk/connection-string";
-import { digestIdOfCredential } from "@/lib/acl/digest";
-import { isIpv4 } from "@/lib/acl/ids";
+import { digestIdOfCredential } from "@/lib/core/zk/digest";
+import { isIpv4 } from "@/lib/core/ip-address";
 
 export type Identity = {
   scheme: string;

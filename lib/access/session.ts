@@ -7,10 +7,7 @@ import { db } from "@/lib/core/db/client";
 import { ConsoleError } from "@/lib/core/errors";
 import { grantsFor, parseGroups } from "./grants";
 import { isGlobalAdmin } from "./permissions";
-import type { GrantRef } from "./roles";
-
-/** Who is asking. `role` is the global role (a global grant, or "none"); `grants` adds the rest. */
-export type Actor = { id: string; username: string; name: string; role: string; provider: string; groups?: string[]; grants?: GrantRef[] };
+import type { Actor } from "@/lib/core/actor";
 
 /** What the session cookie (a next-auth JWT) carries about the user. */
 export type SessionClaims = { uid?: unknown; loginAt?: unknown };

@@ -3,7 +3,7 @@
 import { ConsoleError } from "@/lib/core/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { ZkError } from "@/lib/core/zk/errors";
-import { formatAclView } from "./format";
+import { formatAclView } from "@/lib/core/zk/perms";
 
 export async function aclConflict(client: ZkClient, path: string, expected: number): Promise<ConsoleError> {
   if (!(await client.exists(path))) return new ConsoleError("NO_NODE", 404, `znode ${path} was deleted by someone else since you opened it`);

@@ -1,11 +1,7 @@
-// ACLs as the API shows them: { scheme, id, perms: "cdrwa" with dashes }.
+// ACL rules (perms as bits) to and from what ZooKeeper takes and what the API shows.
 import type { AclEntry } from "@/lib/core/zk/client";
-import { permLetters } from "@/lib/core/zk/perms";
+import { permLetters, type AclView } from "@/lib/core/zk/perms";
 import type { AclRule } from "./schema";
-
-export type AclView = { scheme: string; id: string; perms: string };
-
-export const formatAclView = (acl: AclEntry[]): AclView[] => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: permLetters(e.perms) }));
 
 export const toRules = (acl: AclEntry[]): AclRule[] => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: e.perms }));
 

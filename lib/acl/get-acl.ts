@@ -2,9 +2,10 @@ import "server-only";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
-import { permissionsAt, sessionFor } from "@/lib/access/cluster-session";
+import { permissionsAt } from "@/lib/access/cluster-session";
 import { explainNoAuth } from "@/lib/access/explain-no-auth";
-import { formatAclView, toRules } from "./format";
+import { formatAclView } from "@/lib/core/zk/perms";
+import { toRules } from "./format";
 import { identitiesOf, identityLabel } from "@/lib/access/session-identities";
 import { sessionPerms } from "./lockout";
 import { permLetters } from "@/lib/core/zk/perms";
@@ -13,7 +14,7 @@ import { pathQuery } from "./schema";
 /** A znode's ACL with its aversion, the console session's identities and what they may do there. */
 export async function getAcl({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const path = validatePath(pathQuery.parse(input).path);
-  const { client, cluster, target } = await sessionFor(ctx, clusterId, path);
+  const { client, cluster, target } = await ctx.clusterSession(clusterId, path);
   const { acl, stat } = await client.getAcl(path).catch(async (e) => {
     throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "read", path))) || e;
   });

@@ -3,7 +3,7 @@
 // matches the session (an ip range from a remote host, x509, sasl), it is assumed not to.
 import { ConsoleError } from "@/lib/core/errors";
 import { identityLabel, type Identity } from "@/lib/access/session-identities";
-import { isIpv4 } from "./ids";
+import { isIpv4 } from "@/lib/core/ip-address";
 import { ADMIN, permNames, type PermName } from "@/lib/core/zk/perms";
 import type { AclRule } from "./schema";
 

@@ -7,7 +7,8 @@ import { auditJson } from "@/lib/access/audit/values";
 import { db } from "@/lib/core/db/client";
 import { ConsoleError, notFound } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
-import { rulesView, type AclView } from "./format";
+import type { AclView } from "@/lib/core/zk/perms";
+import { rulesView } from "./format";
 import { aclInput } from "./schema";
 
 export type AclPresetView = { id: string; name: string; entries: AclView[]; builtin: boolean };

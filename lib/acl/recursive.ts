@@ -1,14 +1,13 @@
 // Apply one ACL to a whole subtree: a preview (how many nodes, which differ) and the apply, each
 // node set with the aversion seen during the walk, so a node changed meanwhile is reported, not overwritten.
 import "server-only";
-import { sessionTargetOf } from "@/lib/access/session-target";
+import { sessionTargetOf } from "@/lib/access/cluster-session";
 import { auditJson } from "@/lib/access/audit/values";
 import { ConsoleError } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { isZkCode } from "@/lib/core/zk/errors";
 import { validatePath } from "@/lib/core/zk/paths";
-import { clientFor } from "@/lib/access/cluster-session";
 import { invalidAcl, isInvalidAcl } from "./conflict";
 import { rulesView, sameAcl, toZkAcl } from "./format";
 import { guardAclChange } from "./guard";
@@ -31,7 +30,7 @@ function plan(nodes: AclNode[], acl: AclRule[]) {
 export async function previewRecursiveAcl({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
   const path = validatePath(rawPath);
   const q = recursiveAclInput.parse(input);
-  const nodes = await walkAcls(await clientFor(ctx, clusterId, path), path);
+  const nodes = await walkAcls((await ctx.clusterSession(clusterId, path)).client, path);
   const p = plan(nodes, q.acl);
   return { path, count: nodes.length, differ: p.differ.length, same: p.same, samples: p.differ.slice(0, SAMPLE).map((n) => n.path), blocked: p.blocked.slice(0, SAMPLE), blockedCount: p.blocked.length };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aclIdProblem, isIpv6 } from "./ids";
-import { digestId } from "./digest";
+import { aclIdProblem } from "./ids";
+import { isIpv6 } from "@/lib/core/ip-address";
+import { digestId } from "@/lib/core/zk/digest";
 import { identitiesOf } from "@/lib/access/session-identities";
 import { entryMatches, lockoutOf, sessionPerms } from "./lockout";
 import { permBits, permLetters } from "@/lib/core/zk/perms";

@@ -1,12 +1,13 @@
 import "server-only";
-import { sessionTargetOf } from "@/lib/access/session-target";
+import { sessionTargetOf } from "@/lib/access/cluster-session";
 import { auditJson } from "@/lib/access/audit/values";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
 import { aclConflict, invalidAcl, isInvalidAcl } from "./conflict";
 import { explainNoAuth } from "@/lib/access/explain-no-auth";
-import { formatAclView, rulesView, toRules, toZkAcl, type AclView } from "./format";
+import { formatAclView, type AclView } from "@/lib/core/zk/perms";
+import { rulesView, toRules, toZkAcl } from "./format";
 import { guardAclChange } from "./guard";
 import { identitiesOf } from "@/lib/access/session-identities";
 import { setAclInput } from "./schema";

@@ -12,6 +12,7 @@ import { databaseUrl } from "@/lib/core/db/url";
 import { db } from "@/lib/core/db/client";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { requestCtx } from "@/lib/access/request-ctx";
 import { closeSession, getClient } from "@/lib/core/zk/sessions";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { copySubtree, createNode, deleteNode, importSubtree, setData } from "../znodes";
@@ -22,11 +23,8 @@ import { restoreVersion } from "./restore";
 import { AUDIT_VALUE_CAP, auditValue, sha256 } from "@/lib/access/audit/values";
 import { verifyAuditChain } from "./verify";
 
-const ctxOf = (role: string, id = `u-${role}`): RequestCtx => ({
-  actor: { id, username: role, name: `${role} user`, role, provider: "oidc" },
-  requestId: randomUUID(),
-  sourceIp: "192.0.2.7",
-});
+const ctxOf = (role: string, id = `u-${role}`): RequestCtx =>
+  requestCtx({ actor: { id, username: role, name: `${role} user`, role, provider: "oidc" }, sourceIp: "192.0.2.7" });
 
 describe("the audit trail", () => {
   let zk: LocalEnsemble;
@@ -41,7 +39,7 @@ describe("the audit trail", () => {
     dev = (await createCluster({ name: `audit-dev-${Date.now()}`, connectionString: zk.connectionString, environment: "dev" })).id;
     prod = (await createCluster({ name: `audit-prod-${Date.now()}`, connectionString: zk.connectionString, environment: "prod" })).id;
     const adminUser = await makeUser("admin");
-    admin = { ...ctxOf("admin", adminUser.id), actor: { ...ctxOf("admin").actor, id: adminUser.id } };
+    admin = ctxOf("admin", adminUser.id);
   });
   afterAll(async () => {
     for (const id of [dev, prod, "audit-raw"]) closeSession(id);

@@ -2,7 +2,7 @@
 // before and after. Whoever may read the node may read its history.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { db } from "@/lib/core/db/client";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";

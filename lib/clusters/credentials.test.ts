@@ -7,9 +7,10 @@ import { db } from "@/lib/core/db/client";
 import { actorCtx } from "@/test/support/actors";
 import { credentialAad, openCredential, sealCredential } from "@/lib/access/credentials-crypto";
 import { credentialKey } from "@/lib/access/credentials-key";
-import { addCredential, checkCredentialKey, listCredentials, removeCredential, sessionAuthOf } from "./credentials";
+import { addCredential, checkCredentialKey, listCredentials, removeCredential } from "./credentials";
+import { sessionAuthOf } from "@/lib/access/clusters";
 import { createCluster } from "./registry";
-import { sessionTargetOf } from "@/lib/access/session-target";
+import { sessionTargetOf } from "@/lib/access/cluster-session";
 
 // One key for every test file: they share the test database (as one console shares its key).
 const KEY = (process.env.CONSOLE_SECRET_KEY ??= TEST_CREDENTIAL_KEY);

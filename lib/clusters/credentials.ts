@@ -7,11 +7,10 @@ import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { db } from "@/lib/core/db/client";
 import { ConsoleError, notFound } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
-import type { AuthIdentity } from "@/lib/core/zk/sessions";
 import { credentialAad, openCredential, sealCredential } from "@/lib/access/credentials-crypto";
 import { credentialKey, KEY_ENV, KEY_HINT } from "@/lib/access/credentials-key";
 import { credentialInput, credentialLabel } from "./credentials-schema";
-import { getCluster } from "./registry";
+import { getCluster } from "@/lib/access/clusters";
 
 export type CredentialView = { id: string; scheme: string; label: string; createdAt: Date };
 
@@ -51,19 +50,6 @@ export async function removeCredential({ ctx, clusterId, credentialId }: { ctx: 
   await auditedDbChange(ctx,
     { operation: "credentials_changed", cluster: { id: cluster.id, name: cluster.name }, details: { change: "removed", scheme: row.scheme, label: row.label } },
     (tx) => tx.clusterCredential.delete({ where: { id: row.id } }));
-}
-
-/** The decrypted identities a cluster's session adds on every (re)connect. */
-export async function sessionAuthOf(cluster: { id: string; name: string }): Promise<AuthIdentity[]> {
-  const rows = await db().clusterCredential.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
-  if (rows.length === 0) return [];
-  const { key, problem } = credentialKey();
-  if (!key) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `cluster "${cluster.name}" has ${rows.length} stored ZooKeeper credential(s), but they cannot be decrypted: ${problem}. ${KEY_HINT} (the key they were stored with) and restart the console`);
-  return rows.map((r) => {
-    const credential = openCredential(r.secret, key, credentialAad(r.clusterId, r.scheme));
-    if (credential === null) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `the ZooKeeper credential "${r.label}" of cluster "${cluster.name}" does not decrypt: ${KEY_ENV} is not the key it was stored with`);
-    return { scheme: r.scheme, credential };
-  });
 }
 
 /** Start-up check: stored credentials need the key they were sealed with. Throws a clear error otherwise. */

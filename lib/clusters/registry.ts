@@ -1,12 +1,13 @@
 import "server-only";
-import { ConsoleError, notFound } from "@/lib/core/errors";
+import { ConsoleError } from "@/lib/core/errors";
 import { db } from "@/lib/core/db/client";
 import { canSeeCluster, isGlobalAdmin, notFoundCluster, requireGlobalAdmin } from "@/lib/access/permissions";
-import type { Actor } from "@/lib/access/session";
+import type { Actor } from "@/lib/core/actor";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { auditJson } from "@/lib/access/audit/values";
 import type { RequestCtx } from "@/lib/core/context";
 import { closeSession, sessionStatus } from "@/lib/core/zk/sessions";
+import { getCluster } from "@/lib/access/clusters";
 import { clusterInput, clusterPatch } from "./schema";
 import { screenHosts } from "./host-allowlist";
 import { refuseTls } from "./tls-check";
@@ -31,12 +32,6 @@ export async function listClusters(): Promise<ClusterView[]> {
 /** The clusters the actor holds any grant on; the others are not revealed. */
 export async function listVisibleClusters(actor: Actor): Promise<ClusterView[]> {
   return (await db().cluster.findMany({ orderBy: { name: "asc" } })).filter((c) => canSeeCluster(actor, c)).map((c) => viewFor(actor, c));
-}
-
-export async function getCluster(id: string): Promise<Cluster> {
-  const cluster = await db().cluster.findUnique({ where: { id } });
-  if (!cluster) throw notFound(`no cluster with id ${JSON.stringify(id)} is registered`);
-  return cluster;
 }
 
 export async function getClusterView(id: string): Promise<ClusterView> {

@@ -1,4 +1,43 @@
-import type { Actor } from "@/lib/access/session";
+// The request context every verb takes (`{ ctx, input }`): who is asking (for the permission
+// checks and the audit trail), the database handle, and the way to a cluster's ZooKeeper session.
+// It sits at the bottom so every layer can name it; the access layer supplies the session
+// accessor (with its read check) when it builds one (lib/access/request-ctx.ts).
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Actor } from "./actor";
+import { db } from "./db/client";
+import type { Cluster, PrismaClient } from "./db/generated/prisma/client";
+import type { ZkClient } from "./zk/client";
+import type { SessionTarget } from "./zk/sessions";
 
-/** Who is asking, for authorization and the audit trail. */
-export type RequestCtx = { actor: Actor; requestId: string; sourceIp: string | null };
+export type { Actor } from "./actor";
+
+/** A registered cluster with its shared session, and the target (address, credentials) it was opened with. */
+export type ClusterSession = { cluster: Cluster; client: ZkClient; target: SessionTarget };
+
+/** Built once per request (createRequestCtx); to act as someone else build a new one rather than spreading this one. */
+export type RequestCtx = {
+  actor: Actor;
+  /** Sent back as X-Request-Id and kept on every audit record of the request. */
+  requestId: string;
+  sourceIp: string | null;
+  readonly db: PrismaClient;
+  /** The cluster's session after the read check for `path`: 404 for a cluster the actor may not see, 403 for a path it may not read. */
+  clusterSession: (clusterId: string, path?: string) => Promise<ClusterSession>;
+};
+
+export type RequestCtxInput = { actor: Actor; requestId?: string; sourceIp: string | null };
+export type SessionOpener = (ctx: RequestCtx, clusterId: string, path?: string) => Promise<ClusterSession>;
+
+export function createRequestCtx(input: RequestCtxInput, openSession: SessionOpener): RequestCtx {
+  const ctx: RequestCtx = {
+    actor: input.actor,
+    requestId: input.requestId ?? randomUUID(),
+    sourceIp: input.sourceIp,
+    get db() {
+      return db();
+    },
+    clusterSession: (clusterId, path) => openSession(ctx, clusterId, path),
+  };
+  return ctx;
+}

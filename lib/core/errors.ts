@@ -1,4 +1,4 @@
-// Typed domain errors. Mapped to HTTP in exactly one place: lib/access/route.ts.
+// Typed domain errors. Mapped to HTTP in exactly one place: lib/core/http/error-response.ts.
 export class ConsoleError extends Error {
   constructor(
     readonly code: string,

@@ -4,7 +4,7 @@
 import "server-only";
 import { auditValue } from "@/lib/access/audit/values";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { ConsoleError } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { ZkError } from "@/lib/core/zk/errors";

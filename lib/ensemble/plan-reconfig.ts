@@ -3,13 +3,12 @@
 // new quorum needs is refused, so the ensemble never loses its quorum by our hand.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { ConsoleError } from "@/lib/core/errors";
 import { inspectEnsemble } from "../health/inspect-ensemble";
 import { parseMembership, clientAddressOf, type ServerEntry } from "../health/parse-server-lines";
 import { probeMember } from "../health/probe-member";
 import type { RequestCtx } from "@/lib/core/context";
-import { clientFor } from "@/lib/access/cluster-session";
 import { reconfigChange, type ReconfigChange } from "./reconfig-schema";
 
 export type ReconfigPlan = {
@@ -28,7 +27,7 @@ const majority = (n: number) => Math.floor(n / 2) + 1;
 
 /** The current dynamic config through the user's session (read check on /zookeeper/config). */
 export async function readConfig(ctx: RequestCtx, clusterId: string) {
-  const client = await clientFor(ctx, clusterId, "/zookeeper/config");
+  const client = (await ctx.clusterSession(clusterId, "/zookeeper/config")).client;
   const { data } = await client.getConfig();
   const membership = parseMembership(data.toString("utf8"));
   if (!membership.servers.length || !membership.version) {

@@ -1,7 +1,7 @@
 // GET health of one cluster: every member probed now, quorum, lag, open alerts.
 import "server-only";
 import { authorize, can } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import type { RequestCtx } from "@/lib/core/context";
 import { inspectEnsemble } from "./inspect-ensemble";
 import { listAlerts } from "./list-alerts";

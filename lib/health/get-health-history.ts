@@ -1,7 +1,7 @@
 // Stored samples of a cluster (optionally one member) since a time, oldest first, for charts.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { db } from "@/lib/core/db/client";
 import type { RequestCtx } from "@/lib/core/context";
 import { historyQuery } from "./schema";

@@ -1,7 +1,7 @@
 // Alerts of a cluster, newest first; `open=true` for those not resolved.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { db } from "@/lib/core/db/client";
 import type { RequestCtx } from "@/lib/core/context";
 import { alertsQuery } from "./schema";

@@ -2,7 +2,7 @@
 // of the leader or standalone server), linked to the session's client address when known.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import type { RequestCtx } from "@/lib/core/context";
 import { targetsFrom } from "./discover-members";
 import type { Connection } from "./parse-cons";

@@ -2,14 +2,13 @@
 // Bounded: an unreachable cluster must not hold the health page for a session timeout.
 import "server-only";
 import type { RequestCtx } from "@/lib/core/context";
-import { clientFor } from "@/lib/access/cluster-session";
 
 export const CONFIG_PATH = "/zookeeper/config";
 
 export async function readDynamicConfig(ctx: RequestCtx, clusterId: string, timeoutMs = 2000): Promise<{ text: string | null; note: string | null }> {
   let timer: NodeJS.Timeout | undefined;
   const read = (async () => {
-    const client = await clientFor(ctx, clusterId, CONFIG_PATH);
+    const client = (await ctx.clusterSession(clusterId, CONFIG_PATH)).client;
     const { data } = await client.get(CONFIG_PATH);
     return data.toString("utf8");
   })();

@@ -4,7 +4,6 @@
 import "server-only";
 import { can } from "@/lib/access/permissions";
 import type { RequestCtx } from "@/lib/core/context";
-import { sessionFor } from "@/lib/access/cluster-session";
 import { pipelinedBfs } from "../znodes/bfs";
 import type { RawStat, ZkClient } from "@/lib/core/zk/client";
 import { isZkCode } from "@/lib/core/zk/errors";
@@ -32,7 +31,7 @@ export async function scanRecipes({ ctx, clusterId, input }: { ctx: RequestCtx; 
   let truncated = false;
   let canRelease = false;
   for (const root of q.roots) {
-    const session = await sessionFor(ctx, clusterId, root);
+    const session = await ctx.clusterSession(clusterId, root);
     client = session.client;
     const readable = (p: string) => can(ctx.actor, "read", session.cluster, p);
     canRelease = !session.cluster.readOnly && can(ctx.actor, "admin", session.cluster, root);

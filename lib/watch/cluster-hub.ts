@@ -2,8 +2,8 @@
 // bounded ring of recent events for resuming streams, and recovery after reconnects and
 // session expiry. A failure here stays within this cluster.
 import { randomBytes } from "node:crypto";
-import { getCluster } from "../clusters/registry";
-import { sessionTargetOf } from "@/lib/access/session-target";
+import { getCluster } from "@/lib/access/clusters";
+import { sessionTargetOf } from "@/lib/access/cluster-session";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { getClient, onSessionEvent, type SessionEvent, type SessionTarget } from "@/lib/core/zk/sessions";
 import { formatStat } from "../znodes/format";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { badRequest } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";

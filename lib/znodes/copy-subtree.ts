@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { ConsoleError } from "@/lib/core/errors";
 import { authorizeWrite, performMutation, type RequestCtx } from "@/lib/access/mutations";
-import { clientFor } from "@/lib/access/cluster-session";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { subtreeNodes, type SubtreeNode } from "./read-subtree";
@@ -77,7 +76,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   }
   if (source === "/" || source === "/zookeeper") throw new ConsoleError("FORBIDDEN_PATH", 403, `${source} cannot be copied or moved as a whole; pick a subtree`);
   const sourceCluster = await getCluster(clusterId);
-  const sourceClientOf = () => clientFor(ctx, clusterId, source); // the read check on the source
+  const sourceClientOf = () => ctx.clusterSession(clusterId, source).then((s) => s.client); // the read check on the source
   if (q.move) authorizeWrite(ctx.actor, sourceCluster, [source], "delete");
   else await sourceClientOf();
 

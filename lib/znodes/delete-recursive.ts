@@ -5,7 +5,6 @@ import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
-import { clientFor } from "@/lib/access/cluster-session";
 import { walkSubtree } from "./walk";
 
 const PROTECTED = new Set(["/", "/zookeeper"]);
@@ -17,7 +16,7 @@ function refuseProtected(path: string) {
 /** What a recursive delete would remove: count, depth, sample paths. */
 export async function previewSubtree({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const path = validatePath(z.object({ path: z.string() }).parse(input).path);
-  const client = await clientFor(ctx, clusterId, path);
+  const client = (await ctx.clusterSession(clusterId, path)).client;
   const nodes = await walkSubtree(client, path);
   if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${path} does not exist`);
   const depth = nodes.reduce((m, n) => Math.max(m, n.depth), 0);

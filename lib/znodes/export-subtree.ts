@@ -1,11 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { getCluster } from "../clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { validatePath } from "@/lib/core/zk/paths";
 import { subtreeNodes } from "./read-subtree";
 import { EXPORT_FORMAT, exportedNodeOf } from "./export-format";
 import type { RequestCtx } from "@/lib/core/context";
-import { clientFor } from "@/lib/access/cluster-session";
 
 export const exportQuery = z.object({ path: z.string(), acl: z.enum(["true", "false"]).default("true") });
 
@@ -14,7 +13,7 @@ export async function exportSubtree({ ctx, clusterId, input }: { ctx: RequestCtx
   const q = exportQuery.parse(input);
   const root = validatePath(q.path);
   const cluster = await getCluster(clusterId);
-  const client = await clientFor(ctx, clusterId, root);
+  const client = (await ctx.clusterSession(clusterId, root)).client;
   await client.get(root); // NO_NODE becomes a 404 before streaming starts
   const encoder = new TextEncoder();
   async function* chunks() {

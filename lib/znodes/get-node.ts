@@ -3,7 +3,7 @@ import { z } from "zod";
 import { segmentsOf, validatePath } from "@/lib/core/zk/paths";
 import { formatAcl, formatData, formatStat } from "./format";
 import type { RequestCtx } from "@/lib/core/context";
-import { permissionsAt, sessionFor } from "@/lib/access/cluster-session";
+import { permissionsAt } from "@/lib/access/cluster-session";
 import { isZkCode } from "@/lib/core/zk/errors";
 import { explainNoAuth } from "@/lib/access/explain-no-auth";
 
@@ -12,7 +12,7 @@ export const nodeQuery = z.object({ path: z.string({ required_error: "the path q
 /** A znode's data, Stat and ACL, and what the actor may do to it. */
 export async function getNode({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const path = validatePath(nodeQuery.parse(input).path);
-  const { client, cluster, target } = await sessionFor(ctx, clusterId, path);
+  const { client, cluster, target } = await ctx.clusterSession(clusterId, path);
   const [{ data, stat }, { acl }] = await Promise.all([client.get(path), client.getAcl(path)]).catch(async (e) => {
     throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "read", path))) || e;
   });

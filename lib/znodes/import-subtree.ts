@@ -7,7 +7,6 @@ import { isZkCode } from "@/lib/core/zk/errors";
 import type { AclEntry, ZkClient } from "@/lib/core/zk/client";
 import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./export-format";
 import { absolute, createTree } from "./write-tree";
-import { sessionFor } from "@/lib/access/cluster-session";
 import { reason } from "./schema";
 import { maxValueBytes } from "./size-limit";
 
@@ -101,7 +100,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
   const root = validatePath(q.path);
   const file = parseImportFile(body);
   if (q.dryRun === "true") {
-    const { client, cluster } = await sessionFor(ctx, clusterId, root);
+    const { client, cluster } = await ctx.clusterSession(clusterId, root);
     enforceImportSizes(file, cluster, root);
     const plan = await planImport(client, root, file, q.onExisting);
     return { dryRun: true, root, ...summary(plan) };

@@ -1,6 +1,5 @@
 export { getNode } from "./get-node";
 export { listChildrenPage } from "./list-children";
-export { clientFor } from "@/lib/access/cluster-session";
 export { createNode } from "./create-node";
 export { setData } from "./set-data";
 export { deleteNode } from "./delete-node";

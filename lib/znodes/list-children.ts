@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { validatePath } from "@/lib/core/zk/paths";
 import type { RequestCtx } from "@/lib/core/context";
-import { sessionFor } from "@/lib/access/cluster-session";
 import { sessionStatus } from "@/lib/core/zk/sessions";
 import { isZkCode } from "@/lib/core/zk/errors";
 import { explainNoAuth } from "@/lib/access/explain-no-auth";
@@ -21,7 +20,7 @@ const cache: Map<string, Cached> = ((globalThis as { __childrenCache?: Map<strin
 const CACHE_ENTRIES = 32;
 
 async function sortedChildren(ctx: RequestCtx, clusterId: string, path: string): Promise<string[]> {
-  const { client, target } = await sessionFor(ctx, clusterId, path);
+  const { client, target } = await ctx.clusterSession(clusterId, path);
   // Per ZooKeeper session: a listing read with other credentials must not outlive them.
   const key = `${clusterId}\u0000${sessionStatus(clusterId).sessionId}\u0000${path}`;
   const stat = await client.exists(path);

@@ -5,6 +5,7 @@ import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { createMany } from "../demo/seed";
 import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import { requestCtx } from "@/lib/access/request-ctx";
 import type { RequestCtx } from "@/lib/access/mutations";
 import { createNode, deleteNode, getNode, setData } from ".";
 import { previewSubtree } from "./delete-recursive";
@@ -13,7 +14,7 @@ describe("the mutation path against a real ZooKeeper", () => {
   let zk: LocalEnsemble;
   let clusterId: string;
   let readOnlyId: string;
-  const ctx = (role = "editor"): RequestCtx => ({ actor: { id: `u-${role}`, username: role, name: role, role, provider: "credentials" }, requestId: randomUUID(), sourceIp: "127.0.0.1" });
+  const ctx = (role = "editor"): RequestCtx => requestCtx({ actor: { id: `u-${role}`, username: role, name: role, role, provider: "credentials" }, sourceIp: "127.0.0.1" });
   const raw = () => getClient({ id: "raw-other-client", connectionString: zk.connectionString, sessionTimeoutMs: 10_000 });
 
   beforeAll(async () => {

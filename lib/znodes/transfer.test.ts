@@ -4,10 +4,11 @@ import { createCluster } from "../clusters/registry";
 import { startEnsemble, type LocalEnsemble } from "../ensemble/launcher";
 import { closeSession, getClient } from "@/lib/core/zk/sessions";
 import type { ZkClient } from "@/lib/core/zk/client";
+import { requestCtx } from "@/lib/access/request-ctx";
 import type { RequestCtx } from "@/lib/access/mutations";
 import { copySubtree, exportSubtree, importSubtree } from ".";
 
-const ctx = (): RequestCtx => ({ actor: { id: "u1", username: "ed", name: "ed", role: "editor", provider: "credentials" }, requestId: randomUUID(), sourceIp: null });
+const ctx = (): RequestCtx => requestCtx({ actor: { id: "u1", username: "ed", name: "ed", role: "editor", provider: "credentials" }, sourceIp: null });
 
 /** Every node under root as relative path → bytes. */
 async function snapshot(client: ZkClient, root: string): Promise<Map<string, Buffer>> {

@@ -3,7 +3,7 @@
 // the /zookeeper system tree is off limits, and / is never deleted.
 import { ConsoleError } from "@/lib/core/errors";
 import { authorize, canSeeCluster, notFoundCluster } from "../permissions";
-import type { Actor } from "../session";
+import type { Actor } from "@/lib/core/actor";
 
 /** "delete" needs what "write" needs; "admin" (ACL changes) needs admin on the path. */
 export type WriteAction = "write" | "delete" | "admin";

@@ -2,7 +2,7 @@
 // may not have been applied. Where ZooKeeper's session guarantees allow it, a read after the
 // reconnect decides; otherwise the operator and the audit trail are told the outcome is unknown.
 import "server-only";
-import { clusterClient } from "../session-target";
+import { clusterClient } from "../cluster-session";
 import { ConsoleError } from "@/lib/core/errors";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import type { ZkClient } from "@/lib/core/zk/client";

@@ -1,10 +1,10 @@
 // The one mutation path: authorize, require a reason where the cluster demands one, write the
 // audit intent (no intent, no write), perform the ZooKeeper operation, record the outcome.
 import "server-only";
-import { getCluster } from "@/lib/clusters/registry";
+import { getCluster } from "@/lib/access/clusters";
 import { recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
 import { ConsoleError } from "@/lib/core/errors";
-import { clusterClient } from "../session-target";
+import { clusterClient } from "../cluster-session";
 import { explainIfNoAuth } from "../explain-no-auth";
 import { toZkError } from "@/lib/core/zk/errors";
 import { readBackUnknown, type ReadBack } from "./outcome-unknown";

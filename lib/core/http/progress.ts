@@ -4,7 +4,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { ConsoleError } from "../errors";
-import { toErrorResponse } from "@/lib/access/route";
+import { toErrorResponse } from "./error-response";
 
 export const wantsProgress = (req: NextRequest) => (req.headers.get("accept") ?? "").includes("application/x-ndjson");
 

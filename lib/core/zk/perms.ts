@@ -1,4 +1,5 @@
 // ZooKeeper permission bits and their letters, as the ACL editor shows them (cdrwa).
+import type { AclEntry } from "./client";
 export const PERMS = [
   { letter: "c", bit: 4, name: "create" },
   { letter: "d", bit: 8, name: "delete" },
@@ -27,3 +28,8 @@ export function permBits(perms: string): number | null {
 export const permLetters = (bits: number) => PERMS.map((p) => (bits & p.bit ? p.letter : "-")).join("");
 
 export const permNames = (bits: number): PermName[] => PERMS.filter((p) => bits & p.bit).map((p) => p.name);
+
+/** An ACL entry as the API shows it: { scheme, id, perms: "cdrwa" with dashes }. */
+export type AclView = { scheme: string; id: string; perms: string };
+
+export const formatAclView = (acl: AclEntry[]): AclView[] => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: permLetters(e.perms) }));

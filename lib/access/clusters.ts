@@ -1,0 +1,31 @@
+// Registered clusters as the access layer reads them: the row, and the decrypted identities
+// (cluster credentials) its session adds on every (re)connect. Registering and changing clusters
+// and their credentials are verbs of lib/clusters.
+import "server-only";
+import { db } from "@/lib/core/db/client";
+import type { Cluster } from "@/lib/core/db/generated/prisma/client";
+import { ConsoleError } from "@/lib/core/errors";
+import type { AuthIdentity } from "@/lib/core/zk/sessions";
+import { credentialAad, openCredential } from "./credentials-crypto";
+import { credentialKey, KEY_ENV, KEY_HINT } from "./credentials-key";
+import { notFoundCluster } from "./permissions";
+
+/** The registered cluster, whoever asks (callers check permissions); 404 for an unknown id. */
+export async function getCluster(id: string): Promise<Cluster> {
+  const cluster = await db().cluster.findUnique({ where: { id } });
+  if (!cluster) throw notFoundCluster(id);
+  return cluster;
+}
+
+/** The decrypted identities a cluster's session adds on every (re)connect. */
+export async function sessionAuthOf(cluster: { id: string; name: string }): Promise<AuthIdentity[]> {
+  const rows = await db().clusterCredential.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
+  if (rows.length === 0) return [];
+  const { key, problem } = credentialKey();
+  if (!key) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `cluster "${cluster.name}" has ${rows.length} stored ZooKeeper credential(s), but they cannot be decrypted: ${problem}. ${KEY_HINT} (the key they were stored with) and restart the console`);
+  return rows.map((r) => {
+    const credential = openCredential(r.secret, key, credentialAad(r.clusterId, r.scheme));
+    if (credential === null) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `the ZooKeeper credential "${r.label}" of cluster "${cluster.name}" does not decrypt: ${KEY_ENV} is not the key it was stored with`);
+    return { scheme: r.scheme, credential };
+  });
+}
