@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from "@/lib/api-client/api-fetch";
+import { ApiError, errorMessage } from "@/lib/core/client/api-fetch";
 
 const TITLES: Record<number, string> = {
   400: "Invalid request",

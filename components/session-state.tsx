@@ -1,4 +1,4 @@
-import type { Cluster } from "@/lib/api-client/types";
+import type { Cluster } from "@/lib/clusters/client/types";
 
 export function SessionStateLabel({ session }: { session: Cluster["session"] }) {
   return (

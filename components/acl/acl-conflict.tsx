@@ -1,7 +1,7 @@
 "use client";
 
-import type { AclConflict } from "@/lib/api-client/acl-types";
-import type { AclEntry } from "@/lib/api-client/types";
+import type { AclConflict } from "@/lib/acl/client/types";
+import type { AclEntry } from "@/lib/znodes/client/types";
 
 const lines = (acl: AclEntry[]) => acl.map((e) => `${e.scheme}:${e.id}:${e.perms}`).join("\n") || "(empty)";
 

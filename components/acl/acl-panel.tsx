@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { AclTable } from "@/components/znodes/acl-table";
-import { useAcl } from "@/lib/api-client/use-acl";
+import { useAcl } from "@/lib/acl/client/use-acl";
 import { AclEditor } from "./acl-editor";
 import { NoAuthExplanation } from "./no-auth-explanation";
 import "./acl.css";

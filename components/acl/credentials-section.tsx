@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { useAddCredential, useCredentials, useRemoveCredential } from "@/lib/api-client/use-credentials";
+import { useAddCredential, useCredentials, useRemoveCredential } from "@/lib/clusters/client/use-credentials";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 import "./acl.css";
 
 /** A cluster's ZooKeeper credentials (add_auth identities): listed by scheme and label only, added and removed by admins. */

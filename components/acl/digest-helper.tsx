@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { useDigest } from "@/lib/api-client/use-acl";
+import { useDigest } from "@/lib/acl/client/use-acl";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 
 /** User + password → digest id, computed by the server; the password leaves the form as soon as it is used. */
 export function DigestHelper({ onAdd }: { onAdd: (id: string) => void }) {

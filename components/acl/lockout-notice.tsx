@@ -1,7 +1,7 @@
 "use client";
 
-import type { ApiError } from "@/lib/api-client/api-fetch";
-import type { LockoutDetails } from "@/lib/api-client/acl-types";
+import type { LockoutDetails } from "@/lib/acl/client/types";
+import type { ApiError } from "@/lib/core/client/api-fetch";
 
 type Props = { error: ApiError; override: boolean; onOverride: (v: boolean) => void };
 

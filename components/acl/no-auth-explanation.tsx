@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/api-client/api-fetch";
-import type { NoAuthDetails } from "@/lib/api-client/acl-types";
+import type { NoAuthDetails } from "@/lib/acl/client/types";
+import { ApiError } from "@/lib/core/client/api-fetch";
 import { ErrorBox } from "@/components/error-box";
 
 export const isNoAuth = (error: unknown): error is ApiError => error instanceof ApiError && error.code === "NO_AUTH" && !!error.details;

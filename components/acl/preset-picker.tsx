@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { AclEntry } from "@/lib/api-client/types";
-import { useAclPresets, useDeletePreset, useSavePreset } from "@/lib/api-client/use-acl-presets";
+import { useAclPresets, useDeletePreset, useSavePreset } from "@/lib/acl/client/use-acl-presets";
+import { errorMessage } from "@/lib/core/client/api-fetch";
+import type { AclEntry } from "@/lib/znodes/client/types";
 
 type Props = { current: AclEntry[]; canSave: boolean; onApply: (entries: AclEntry[]) => void };
 

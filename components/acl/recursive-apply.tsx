@@ -4,9 +4,10 @@ import { useEffect, useState } from "react";
 import { Modal } from "@/components/editing/modal";
 import { ReasonField } from "@/components/editing/reason-field";
 import { WriteError } from "@/components/editing/write-error";
-import { ApiError } from "@/lib/api-client/api-fetch";
-import type { AclEntry, Progress } from "@/lib/api-client/types";
-import { useApplyRecursiveAcl, useRecursiveAclPreview } from "@/lib/api-client/use-recursive-acl";
+import { useApplyRecursiveAcl, useRecursiveAclPreview } from "@/lib/acl/client/use-recursive-acl";
+import { ApiError } from "@/lib/core/client/api-fetch";
+import type { Progress } from "@/lib/core/client/ndjson";
+import type { AclEntry } from "@/lib/znodes/client/types";
 import { LockoutNotice } from "./lockout-notice";
 
 type Props = { clusterId: string; path: string; acl: AclEntry[]; onClose: () => void };

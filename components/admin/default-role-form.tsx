@@ -1,8 +1,8 @@
 "use client";
 
 import { ErrorBox } from "@/components/error-box";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { useAuthSettings, useUpdateAuthSettings } from "@/lib/api-client/use-auth-settings";
+import { useAuthSettings, useUpdateAuthSettings } from "@/lib/admin/client/use-auth-settings";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 
 export function DefaultRoleForm() {
   const settings = useAuthSettings();

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { GrantInput } from "@/lib/api-client/audit-types";
-import { useAdminUsers } from "@/lib/api-client/use-admin-users";
-import { useClusters } from "@/lib/api-client/use-clusters";
-import { useCreateGrant } from "@/lib/api-client/use-create-grant";
+import type { GrantInput } from "@/lib/admin/client/types";
+import { useAdminUsers } from "@/lib/admin/client/use-admin-users";
+import { useCreateGrant } from "@/lib/admin/client/use-create-grant";
+import { useClusters } from "@/lib/clusters/client/use-clusters";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 
 /** Grant a role to a user, or map an IdP group to a role (subjectType fixed to "group"). */
 export function GrantForm({ subjectType: fixed }: { subjectType?: "user" | "group" }) {

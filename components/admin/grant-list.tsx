@@ -1,4 +1,4 @@
-import type { GrantRef } from "@/lib/api-client/audit-types";
+import type { GrantRef } from "@/lib/admin/client/types";
 
 /** "editor on prod under /app/config (group ops)" – one line per grant. */
 export function grantText(g: GrantRef, clusterName: (id: string) => string): string {

@@ -1,11 +1,11 @@
 "use client";
 
 import { ErrorBox } from "@/components/error-box";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { GrantRow } from "@/lib/api-client/audit-types";
-import { useAdminUsers } from "@/lib/api-client/use-admin-users";
-import { useDeleteGrant } from "@/lib/api-client/use-delete-grant";
-import { useGrants } from "@/lib/api-client/use-grants";
+import type { GrantRow } from "@/lib/admin/client/types";
+import { useAdminUsers } from "@/lib/admin/client/use-admin-users";
+import { useDeleteGrant } from "@/lib/admin/client/use-delete-grant";
+import { useGrants } from "@/lib/admin/client/use-grants";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 import "@/components/audit/audit.css";
 
 export function GrantsTable({ only }: { only?: "user" | "group" }) {

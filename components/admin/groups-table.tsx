@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorBox } from "@/components/error-box";
-import { useGroups } from "@/lib/api-client/use-groups";
+import { useGroups } from "@/lib/admin/client/use-groups";
 import "@/components/audit/audit.css";
 
 /** IdP groups seen at sign-in and what each one is mapped to. */

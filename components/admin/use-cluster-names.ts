@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { useClusters } from "@/lib/api-client/use-clusters";
+import { useClusters } from "@/lib/clusters/client/use-clusters";
 
 /** Cluster id → name for grant texts (the id when the cluster is unknown). */
 export function useClusterNames() {

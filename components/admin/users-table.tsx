@@ -2,9 +2,9 @@
 
 import { useSession } from "next-auth/react";
 import { ErrorBox } from "@/components/error-box";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { useAdminUsers } from "@/lib/api-client/use-admin-users";
-import { useUpdateUser } from "@/lib/api-client/use-update-user";
+import { useAdminUsers } from "@/lib/admin/client/use-admin-users";
+import { useUpdateUser } from "@/lib/admin/client/use-update-user";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 import { GrantList } from "./grant-list";
 import { useClusterNames } from "./use-cluster-names";
 import "@/components/audit/audit.css";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ErrorBox } from "@/components/error-box";
-import { useVerifyAudit } from "@/lib/api-client/use-verify-audit";
+import { useVerifyAudit } from "@/lib/audit/client/use-verify-audit";
 
 export function VerifyAudit() {
   const verify = useVerifyAudit();

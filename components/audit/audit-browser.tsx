@@ -3,9 +3,9 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { ErrorBox } from "@/components/error-box";
-import type { AuditFilters } from "@/lib/api-client/audit-types";
-import { auditUrls } from "@/lib/api-client/audit-urls";
-import { useAuditEntries } from "@/lib/api-client/use-audit-entries";
+import type { AuditFilters } from "@/lib/audit/client/types";
+import { auditUrls } from "@/lib/audit/client/urls";
+import { useAuditEntries } from "@/lib/audit/client/use-audit-entries";
 import { AuditFiltersForm } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import "./audit.css";

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { ErrorBox } from "@/components/error-box";
-import { useAuditEntry } from "@/lib/api-client/use-audit-entry";
-import { znodeHref } from "@/lib/api-client/znode-path";
+import { useAuditEntry } from "@/lib/audit/client/use-audit-entry";
+import { znodeHref } from "@/lib/znodes/client/znode-path";
 import { OutcomeBadge } from "./outcome-badge";
 import { operationLabel } from "./operations";
 import { ValueDiff } from "./value-diff";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { AuditFilters } from "@/lib/api-client/audit-types";
-import { useClusters } from "@/lib/api-client/use-clusters";
+import type { AuditFilters } from "@/lib/audit/client/types";
+import { useClusters } from "@/lib/clusters/client/use-clusters";
 import { OPERATIONS } from "./operations";
 
 type Props = { value: AuditFilters; onChange: (filters: AuditFilters) => void };

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { AuditEntry } from "@/lib/api-client/audit-types";
+import type { AuditEntry } from "@/lib/audit/client/types";
 import { OutcomeBadge } from "./outcome-badge";
 import { operationLabel } from "./operations";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { useCreateCluster } from "@/lib/api-client/use-create-cluster";
-import { useTestConnection } from "@/lib/api-client/use-test-connection";
+import { useCreateCluster } from "@/lib/clusters/client/use-create-cluster";
+import { useTestConnection } from "@/lib/clusters/client/use-test-connection";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 import { ClusterFields, draftToInput, EMPTY_DRAFT, type ClusterDraft } from "./cluster-fields";
 import { TestConnectionResult } from "./test-connection-result";
 import { useIsAdmin } from "./use-is-admin";

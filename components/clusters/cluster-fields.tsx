@@ -1,6 +1,6 @@
 "use client";
 
-import type { ClusterInput } from "@/lib/api-client/types";
+import type { ClusterInput } from "@/lib/clusters/client/types";
 import { HealthSettingsFields, healthSettingsInput, type HealthSettings, type HealthSettingsDraft } from "./health-settings-fields";
 
 export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean; tls?: boolean } & HealthSettingsDraft;

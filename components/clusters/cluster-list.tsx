@@ -1,10 +1,10 @@
 "use client";
 
 import { ErrorBox } from "@/components/error-box";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { Cluster } from "@/lib/api-client/types";
-import { useClusters } from "@/lib/api-client/use-clusters";
-import { useDeleteCluster } from "@/lib/api-client/use-delete-cluster";
+import type { Cluster } from "@/lib/clusters/client/types";
+import { useClusters } from "@/lib/clusters/client/use-clusters";
+import { useDeleteCluster } from "@/lib/clusters/client/use-delete-cluster";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 import { ClusterRow } from "./cluster-row";
 import { useIsAdmin } from "./use-is-admin";
 

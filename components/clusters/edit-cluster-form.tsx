@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { Cluster } from "@/lib/api-client/types";
-import { useUpdateCluster } from "@/lib/api-client/use-update-cluster";
+import type { Cluster } from "@/lib/clusters/client/types";
+import { useUpdateCluster } from "@/lib/clusters/client/use-update-cluster";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 import { ClusterFields, draftToInput, type ClusterDraft } from "./cluster-fields";
 import { healthSettingsDraft, type HealthSettings } from "./health-settings-fields";
 

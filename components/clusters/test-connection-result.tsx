@@ -1,5 +1,5 @@
-import type { ConnectionTestResult } from "@/lib/api-client/types";
-import { errorMessage } from "@/lib/api-client/api-fetch";
+import type { ConnectionTestResult } from "@/lib/clusters/client/types";
+import { errorMessage } from "@/lib/core/client/api-fetch";
 
 type Props = { data: ConnectionTestResult | undefined; error: unknown; pending: boolean };
 

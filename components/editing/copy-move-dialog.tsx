@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import type { Progress } from "@/lib/api-client/types";
-import { useCopySubtree } from "@/lib/api-client/use-copy-subtree";
-import { parentPath } from "@/lib/api-client/refresh";
-import { childPath } from "@/lib/api-client/znode-path";
+import type { Progress } from "@/lib/core/client/ndjson";
+import { parentPath } from "@/lib/znodes/client/refresh";
+import { useCopySubtree } from "@/lib/znodes/client/use-copy-subtree";
+import { childPath } from "@/lib/znodes/client/znode-path";
 import { CopyReport, PartialWork } from "./copy-report";
 import { CopyTargetFields, type CopyOp } from "./copy-target-fields";
 import { Modal } from "./modal";

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { ApiError } from "@/lib/api-client/api-fetch";
-import type { CopyResult } from "@/lib/api-client/types";
-import { znodeHref } from "@/lib/api-client/znode-path";
+import { ApiError } from "@/lib/core/client/api-fetch";
+import type { CopyResult } from "@/lib/znodes/client/types";
+import { znodeHref } from "@/lib/znodes/client/znode-path";
 
 export function CopyReport({ result, verb, onOpen }: { result: CopyResult; verb: string; onOpen: () => void }) {
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { useClusters } from "@/lib/api-client/use-clusters";
+import { useClusters } from "@/lib/clusters/client/use-clusters";
 
 export type CopyOp = "copy" | "move" | "rename";
 type Props = {

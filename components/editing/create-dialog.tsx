@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
-import type { NodeType } from "@/lib/api-client/types";
-import { useCreateZnode } from "@/lib/api-client/use-create-znode";
-import { childPath, znodeHref } from "@/lib/api-client/znode-path";
+import type { NodeType } from "@/lib/znodes/client/types";
+import { useCreateZnode } from "@/lib/znodes/client/use-create-znode";
+import { childPath, znodeHref } from "@/lib/znodes/client/znode-path";
 import { bytesOf, payloadOf, type Draft } from "@/lib/editing/draft";
 import { CodeEditor, useCheck } from "./code-editor";
 import { Modal } from "./modal";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { ApiError } from "@/lib/api-client/api-fetch";
-import type { VersionConflict, Znode } from "@/lib/api-client/types";
-import { useSetData } from "@/lib/api-client/use-set-data";
+import { ApiError } from "@/lib/core/client/api-fetch";
+import type { VersionConflict, Znode } from "@/lib/znodes/client/types";
+import { useSetData } from "@/lib/znodes/client/use-set-data";
 import { base64ToBytes } from "@/lib/editing/bytes";
 import { bytesOf, payloadOf, sameBytes, textOf, type Draft } from "@/lib/editing/draft";
 import { detectMode } from "@/lib/editing/modes";

@@ -2,9 +2,9 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { znodeKeys } from "@/lib/api-client/keys";
-import type { Znode } from "@/lib/api-client/types";
-import { useDeleteZnode } from "@/lib/api-client/use-delete-znode";
+import { znodeKeys } from "@/lib/znodes/client/keys";
+import type { Znode } from "@/lib/znodes/client/types";
+import { useDeleteZnode } from "@/lib/znodes/client/use-delete-znode";
 import { Modal } from "./modal";
 import { isProtectedPath } from "./protected-paths";
 import { ReasonField } from "./reason-field";

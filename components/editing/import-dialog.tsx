@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import type { ImportOptions, Progress } from "@/lib/api-client/types";
-import { useImportDryRun } from "@/lib/api-client/use-import-dry-run";
-import { useImportSubtree } from "@/lib/api-client/use-import-subtree";
+import type { Progress } from "@/lib/core/client/ndjson";
+import type { ImportOptions } from "@/lib/znodes/client/types";
+import { useImportDryRun } from "@/lib/znodes/client/use-import-dry-run";
+import { useImportSubtree } from "@/lib/znodes/client/use-import-subtree";
 import { PartialWork } from "./copy-report";
 import { ImportFileField, type ImportFile } from "./import-file-field";
 import { ImportPlanView, ImportReportView } from "./import-plan";

@@ -1,4 +1,4 @@
-import type { ImportPlan, ImportReport } from "@/lib/api-client/types";
+import type { ImportPlan, ImportReport } from "@/lib/znodes/client/types";
 
 function PathList({ title, count, paths }: { title: string; count: number; paths: string[] }) {
   return (

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { NodeType } from "@/lib/api-client/types";
+import type { NodeType } from "@/lib/znodes/client/types";
 
 export const NODE_TYPES: { value: NodeType; label: string }[] = [
   { value: "persistent", label: "Persistent" },

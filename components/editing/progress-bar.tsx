@@ -1,4 +1,4 @@
-import type { Progress } from "@/lib/api-client/types";
+import type { Progress } from "@/lib/core/client/ndjson";
 
 const PHASES: Record<string, string> = { reading: "Reading the source", writing: "Writing", verifying: "Verifying", deleting: "Deleting the source" };
 

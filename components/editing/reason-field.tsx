@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { ApiError } from "@/lib/api-client/api-fetch";
+import { ApiError } from "@/lib/core/client/api-fetch";
 
 /** A 400 that names the reason field (e.g. a cluster that requires a reason for every write). */
 export function isReasonError(error: unknown): boolean {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useDeleteSubtree } from "@/lib/api-client/use-delete-subtree";
-import { useSubtreePreview } from "@/lib/api-client/use-subtree-preview";
+import { useDeleteSubtree } from "@/lib/znodes/client/use-delete-subtree";
+import { useSubtreePreview } from "@/lib/znodes/client/use-subtree-preview";
 import { ReasonField } from "./reason-field";
 import { SubtreePreview } from "./subtree-preview";
 import { WriteError } from "./write-error";

@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorBox } from "@/components/error-box";
-import { useSubtreePreview } from "@/lib/api-client/use-subtree-preview";
+import { useSubtreePreview } from "@/lib/znodes/client/use-subtree-preview";
 
 export function SubtreePreview({ clusterId, path }: { clusterId: string; path: string }) {
   const preview = useSubtreePreview(clusterId, path);

@@ -3,9 +3,9 @@
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { parentPath } from "@/lib/api-client/refresh";
-import type { Znode } from "@/lib/api-client/types";
-import { znodeHref } from "@/lib/api-client/znode-path";
+import { parentPath } from "@/lib/znodes/client/refresh";
+import type { Znode } from "@/lib/znodes/client/types";
+import { znodeHref } from "@/lib/znodes/client/znode-path";
 import { ExportButton } from "./export-button";
 import { isProtectedPath, isZookeeperTree } from "./protected-paths";
 import "./editing.css";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormEvent } from "react";
-import type { DeploymentInput } from "@/lib/api-client/health-types";
+import type { DeploymentInput } from "@/lib/ensemble/client/types";
 
 type MemberDraft = { host: string; clientPort: string; quorumPort: string; electionPort: string; adminPort: string };
 export type DeployDraft = {

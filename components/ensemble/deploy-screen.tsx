@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError, errorMessage } from "@/lib/api-client/api-fetch";
-import { useGenerateDeployment } from "@/lib/api-client/use-generate-deployment";
+import { ApiError, errorMessage } from "@/lib/core/client/api-fetch";
+import { useGenerateDeployment } from "@/lib/ensemble/client/use-generate-deployment";
 import { DeployForm, draftToInput, initialDraft, type DeployDraft } from "./deploy-form";
 import { GeneratedFiles } from "./generated-files";
 import "./ensemble.css";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { GeneratedDeployment } from "@/lib/api-client/health-types";
+import type { GeneratedDeployment } from "@/lib/ensemble/client/types";
 
 function download(path: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: "text/plain" }));

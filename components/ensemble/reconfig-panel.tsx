@@ -2,10 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import { ErrorBox } from "@/components/error-box";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { ReconfigChange } from "@/lib/api-client/health-types";
-import { useEnsembleConfig } from "@/lib/api-client/use-ensemble-config";
-import { useApplyReconfig, useReconfigPlan } from "@/lib/api-client/use-reconfig";
+import { errorMessage } from "@/lib/core/client/api-fetch";
+import type { ReconfigChange } from "@/lib/ensemble/client/types";
+import { useEnsembleConfig } from "@/lib/ensemble/client/use-ensemble-config";
+import { useApplyReconfig, useReconfigPlan } from "@/lib/ensemble/client/use-reconfig";
 import "./ensemble.css";
 
 type Kind = ReconfigChange["change"];

@@ -1,6 +1,6 @@
 "use client";
 
-import { useHealthAlerts } from "@/lib/api-client/use-health-alerts";
+import { useHealthAlerts } from "@/lib/health/client/use-health-alerts";
 import "./health.css";
 
 /** Open alerts of a cluster, above its pages. Renders nothing when all is well. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useHealthAlerts } from "@/lib/api-client/use-health-alerts";
+import { useHealthAlerts } from "@/lib/health/client/use-health-alerts";
 import { ErrorBox } from "@/components/error-box";
 import { ago, dash } from "./format";
 import { StateBadge } from "./state-badge";

@@ -3,7 +3,7 @@
 import { ErrorBox } from "@/components/error-box";
 import { ReconfigPanel } from "@/components/ensemble/reconfig-panel";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
-import { useClusterHealth } from "@/lib/api-client/use-cluster-health";
+import { useClusterHealth } from "@/lib/health/client/use-cluster-health";
 import { AlertsList } from "./alerts-list";
 import { ago } from "./format";
 import { HistoryCharts } from "./history-charts";

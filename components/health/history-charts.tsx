@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { HealthSampleView } from "@/lib/api-client/health-types";
-import { useHealthHistory } from "@/lib/api-client/use-health-history";
+import type { HealthSampleView } from "@/lib/health/client/types";
+import { useHealthHistory } from "@/lib/health/client/use-health-history";
 import { ErrorBox } from "@/components/error-box";
 import { LineChart, type Series } from "./line-chart";
 

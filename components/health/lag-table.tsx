@@ -1,4 +1,4 @@
-import type { ClusterHealth } from "@/lib/api-client/health-types";
+import type { ClusterHealth } from "@/lib/health/client/types";
 import { dash, num } from "./format";
 
 export function LagTable({ lag }: { lag: ClusterHealth["lag"] }) {

@@ -1,4 +1,4 @@
-import type { MemberHealthView } from "@/lib/api-client/health-types";
+import type { MemberHealthView } from "@/lib/health/client/types";
 import { bytes, dash, num } from "./format";
 import { StateBadge } from "./state-badge";
 

@@ -1,4 +1,4 @@
-import type { ClusterHealth } from "@/lib/api-client/health-types";
+import type { ClusterHealth } from "@/lib/health/client/types";
 import { StateBadge } from "./state-badge";
 
 export function QuorumPanel({ quorum }: { quorum: ClusterHealth["quorum"] }) {

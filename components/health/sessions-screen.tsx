@@ -2,8 +2,8 @@
 
 import { ErrorBox } from "@/components/error-box";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
-import { useSessions } from "@/lib/api-client/use-sessions";
-import { znodeHref } from "@/lib/api-client/znode-path";
+import { useSessions } from "@/lib/health/client/use-sessions";
+import { znodeHref } from "@/lib/znodes/client/znode-path";
 import Link from "next/link";
 import { dash, num } from "./format";
 import { StateBadge } from "./state-badge";

@@ -6,11 +6,11 @@ import { ErrorBox } from "@/components/error-box";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { operationLabel } from "@/components/audit/operations";
 import { ValueDiff } from "@/components/audit/value-diff";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { HistoryEntry } from "@/lib/api-client/audit-types";
-import type { Znode } from "@/lib/api-client/types";
-import { useRestoreVersion } from "@/lib/api-client/use-restore-version";
-import { useZnodeHistory } from "@/lib/api-client/use-znode-history";
+import type { HistoryEntry } from "@/lib/audit/client/types";
+import { useRestoreVersion } from "@/lib/audit/client/use-restore-version";
+import { useZnodeHistory } from "@/lib/audit/client/use-znode-history";
+import { errorMessage } from "@/lib/core/client/api-fetch";
+import type { Znode } from "@/lib/znodes/client/types";
 import "@/components/audit/audit.css";
 
 type Props = { clusterId: string; path: string; znode: Znode };

@@ -1,7 +1,7 @@
 "use client";
 
 import "./live.css";
-import { useChangedSince } from "@/lib/api-client/use-changed-since";
+import { useChangedSince } from "@/lib/watch/client/use-changed-since";
 
 /** In an editor: a live warning that someone else changed (or deleted) the znode since it was opened. */
 export function ChangedSinceNote({ clusterId, path, baseVersion, hidden = false }: { clusterId: string; path: string; baseVersion: number; hidden?: boolean }) {

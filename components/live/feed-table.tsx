@@ -1,4 +1,4 @@
-import type { LiveEvent } from "@/lib/api-client/live-types";
+import type { LiveEvent } from "@/lib/watch/client/types";
 
 function detail(e: LiveEvent): string {
   if (e.type === "state") return e.reason ? `${e.state}: ${e.reason}` : e.state ?? "";

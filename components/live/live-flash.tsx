@@ -2,7 +2,7 @@
 
 import "./live.css";
 import type { ReactNode } from "react";
-import { useLiveFlash } from "@/lib/api-client/use-live-flash";
+import { useLiveFlash } from "@/lib/watch/client/use-live-flash";
 
 /** Highlights its content briefly when a live change to `path` arrives. */
 export function LiveFlash({ clusterId, path, children }: { clusterId: string; path: string; children: ReactNode }) {

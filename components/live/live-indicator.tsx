@@ -1,7 +1,7 @@
 "use client";
 
 import "./live.css";
-import { useLiveStatus } from "@/lib/api-client/use-live-status";
+import { useLiveStatus } from "@/lib/watch/client/use-live-status";
 
 const LABELS = { connecting: "connecting…", live: "live", reconnecting: "reconnecting…", resyncing: "resyncing…", stopped: "not live" } as const;
 

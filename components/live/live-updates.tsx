@@ -1,7 +1,7 @@
 "use client";
 
-import { useLiveEvents } from "@/lib/api-client/use-live-events";
-import { useOpenZnodePaths } from "@/lib/api-client/use-open-znode-paths";
+import { useLiveEvents } from "@/lib/watch/client/use-live-events";
+import { useOpenZnodePaths } from "@/lib/watch/client/use-open-znode-paths";
 import { LiveIndicator } from "./live-indicator";
 
 /** Keeps the znode browser live: one stream for the current node and every open tree node. */

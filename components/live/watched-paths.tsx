@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { MAX_LIVE_PATHS } from "@/lib/api-client/use-open-znode-paths";
+import { MAX_LIVE_PATHS } from "@/lib/watch/client/use-open-znode-paths";
 
 type Props = { paths: string[]; onChange: (paths: string[]) => void };
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { useForceRelease } from "@/lib/api-client/use-force-release";
+import { errorMessage } from "@/lib/core/client/api-fetch";
+import { useForceRelease } from "@/lib/recipes/client/use-force-release";
 
 /** Confirm a force release: say what it does to the owner, ask for a reason (audited). */
 export function ForceReleaseDialog({ clusterId, path, version, sessionId, onClose }: { clusterId: string; path: string; version: number; sessionId: string | null; onClose: () => void }) {

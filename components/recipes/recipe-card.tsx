@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { RecipesView } from "@/lib/api-client/health-types";
-import { znodeHref } from "@/lib/api-client/znode-path";
+import type { RecipesView } from "@/lib/recipes/client/types";
+import { znodeHref } from "@/lib/znodes/client/znode-path";
 import { ForceReleaseDialog } from "./force-release-dialog";
 
 type Recipe = RecipesView["locks"][number];

@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { ErrorBox } from "@/components/error-box";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
-import type { RecipeScanParams } from "@/lib/api-client/health-keys";
-import { useRecipes } from "@/lib/api-client/use-recipes";
+import type { RecipeScanParams } from "@/lib/recipes/client/keys";
+import { useRecipes } from "@/lib/recipes/client/use-recipes";
 import { RecipeCard } from "./recipe-card";
 import { ServicesList } from "./services-list";
 import "./recipes.css";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { RecipesView } from "@/lib/api-client/health-types";
-import { znodeHref } from "@/lib/api-client/znode-path";
+import type { RecipesView } from "@/lib/recipes/client/types";
+import { znodeHref } from "@/lib/znodes/client/znode-path";
 
 export function ServicesList({ clusterId, services }: { clusterId: string; services: RecipesView["services"] }) {
   if (!services.length) return <p className="muted">No service registrations (ephemeral instance nodes) found.</p>;

@@ -1,4 +1,4 @@
-import type { AclEntry } from "@/lib/api-client/types";
+import type { AclEntry } from "@/lib/znodes/client/types";
 
 export function AclTable({ acl }: { acl: AclEntry[] }) {
   return (

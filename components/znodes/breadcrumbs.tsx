@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ancestorPaths, splitPath, znodeHref } from "@/lib/api-client/znode-path";
+import { ancestorPaths, splitPath, znodeHref } from "@/lib/znodes/client/znode-path";
 
 export function Breadcrumbs({ clusterId, path }: { clusterId: string; path: string }) {
   const paths = ancestorPaths(path);

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { ErrorBox } from "@/components/error-box";
-import { flattenChildren, useChildren } from "@/lib/api-client/use-children";
-import { useDebouncedValue } from "@/lib/api-client/use-debounced-value";
+import { useDebouncedValue } from "@/lib/core/client/use-debounced-value";
+import { flattenChildren, useChildren } from "@/lib/znodes/client/use-children";
 import { VirtualChildRows } from "./virtual-child-rows";
 
 const LIST_PAGE_SIZE = 500;

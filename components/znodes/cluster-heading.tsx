@@ -5,7 +5,7 @@ import { ErrorBox } from "@/components/error-box";
 import { ClusterTabs } from "@/components/clusters/cluster-tabs";
 import { AlertBanner } from "@/components/health/alert-banner";
 import { SessionStateLabel } from "@/components/session-state";
-import { useCluster } from "@/lib/api-client/use-cluster";
+import { useCluster } from "@/lib/clusters/client/use-cluster";
 
 export function ClusterHeading({ clusterId }: { clusterId: string }) {
   const cluster = useCluster(clusterId);

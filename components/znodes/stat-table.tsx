@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ZnodeStat } from "@/lib/api-client/types";
+import type { ZnodeStat } from "@/lib/znodes/client/types";
 
 function DateCell({ iso }: { iso: string }) {
   const date = new Date(iso);

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { flattenChildren, useChildren } from "@/lib/api-client/use-children";
-import { useLiveFlash } from "@/lib/api-client/use-live-flash";
-import { childPath, znodeHref } from "@/lib/api-client/znode-path";
+import { errorMessage } from "@/lib/core/client/api-fetch";
+import { useLiveFlash } from "@/lib/watch/client/use-live-flash";
+import { flattenChildren, useChildren } from "@/lib/znodes/client/use-children";
+import { childPath, znodeHref } from "@/lib/znodes/client/znode-path";
 
 const TREE_PAGE_SIZE = 200;
 

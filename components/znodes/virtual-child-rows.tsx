@@ -3,7 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { childPath, znodeHref } from "@/lib/api-client/znode-path";
+import { childPath, znodeHref } from "@/lib/znodes/client/znode-path";
 
 const ROW_HEIGHT = 28;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import type { Znode } from "@/lib/api-client/types";
+import type { Znode } from "@/lib/znodes/client/types";
 import { CopyButton } from "./copy-button";
 import { base64ToBytes, HEX_DUMP_LIMIT, hexDump } from "./hex-dump";
 

@@ -1,5 +1,5 @@
 import { HealthScreen } from "@/components/health/health-screen";
-import { safeDecode } from "@/lib/api-client/znode-path";
+import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 export default async function HealthPage({ params }: { params: Promise<{ id: string }> }) {
   return <HealthScreen clusterId={safeDecode((await params).id)} />;

@@ -1,5 +1,5 @@
 import { LiveFeed } from "@/components/live/live-feed";
-import { safeDecode } from "@/lib/api-client/znode-path";
+import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ path?: string | string[] }> };
 

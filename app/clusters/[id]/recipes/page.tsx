@@ -1,5 +1,5 @@
 import { RecipesScreen } from "@/components/recipes/recipes-screen";
-import { safeDecode } from "@/lib/api-client/znode-path";
+import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 export default async function RecipesPage({ params }: { params: Promise<{ id: string }> }) {
   return <RecipesScreen clusterId={safeDecode((await params).id)} />;

@@ -1,5 +1,5 @@
 import { SessionsScreen } from "@/components/health/sessions-screen";
-import { safeDecode } from "@/lib/api-client/znode-path";
+import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 export default async function SessionsPage({ params }: { params: Promise<{ id: string }> }) {
   return <SessionsScreen clusterId={safeDecode((await params).id)} />;

@@ -1,5 +1,5 @@
 import { ZnodeBrowser } from "@/components/znodes/znode-browser";
-import { pathFromSegments, safeDecode } from "@/lib/api-client/znode-path";
+import { pathFromSegments, safeDecode } from "@/lib/znodes/client/znode-path";
 
 type Props = { params: Promise<{ id: string; path?: string[] }> };
 

@@ -1,0 +1,8 @@
+// Query keys for ACLs (under the cluster's znode keys, so subtree refreshes reach them) and presets.
+import { znodeKeys } from "@/lib/znodes/client/keys";
+
+export const aclKeys = {
+  /** ["znodes", cluster, "acl", path]: refreshAfterWrite's subtree invalidation covers it. */
+  of: (clusterId: string, path: string) => [...znodeKeys.all(clusterId), "acl", path] as const,
+  presets: () => ["acl-presets"] as const,
+};

@@ -1,0 +1,17 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { adminKeys } from "./keys";
+import type { AuthSettings } from "./types";
+import { adminUrls } from "./urls";
+import { apiFetch } from "@/lib/core/client/api-fetch";
+
+export function useAuthSettings() {
+  return useQuery({ queryKey: adminKeys.settings(), queryFn: ({ signal }) => apiFetch<AuthSettings>(adminUrls.settings(), { signal }) });
+}
+
+export function useUpdateAuthSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: { defaultRole: string }) => apiFetch<AuthSettings>(adminUrls.settings(), { method: "PATCH", body: patch }),
+    onSuccess: (settings) => queryClient.setQueryData(adminKeys.settings(), settings),
+  });
+}

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { auditKeys } from "./keys";
+import { auditUrls } from "./urls";
+import { apiFetch } from "@/lib/core/client/api-fetch";
+import { znodeKeys } from "@/lib/znodes/client/keys";
+import type { ZnodeStat } from "@/lib/znodes/client/types";
+
+type Restore = { recordId: number; side: "before" | "after"; version: number; reason?: string };
+
+/** Write an audited value back to the znode, only if it is still at `version`. */
+export function useRestoreVersion(clusterId: string, path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ recordId, side, version, reason }: Restore) =>
+      apiFetch<{ stat: ZnodeStat }>(auditUrls.restore(recordId), { method: "POST", body: { side, version, ...(reason ? { reason } : {}) } }),
+    onSettled: () => Promise.all([
+      queryClient.invalidateQueries({ queryKey: znodeKeys.node(clusterId, path) }),
+      queryClient.invalidateQueries({ queryKey: auditKeys.history(clusterId, path) }),
+    ]),
+  });
+}

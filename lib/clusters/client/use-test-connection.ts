@@ -1,0 +1,11 @@
+import { useMutation } from "@tanstack/react-query";
+import type { ConnectionTestResult } from "./types";
+import { clusterUrls } from "./urls";
+import { apiFetch } from "@/lib/core/client/api-fetch";
+
+export function useTestConnection() {
+  return useMutation({
+    mutationFn: (input: { connectionString: string; sessionTimeoutMs?: number }) =>
+      apiFetch<ConnectionTestResult>(clusterUrls.testConnection(), { method: "POST", body: input }),
+  });
+}
