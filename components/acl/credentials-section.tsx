@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { useAddCredential, useCredentials, useRemoveCredential } from "@/lib/clusters/client/use-credentials";
+import { useAddCredential, useCredentials, useRemoveCredential } from "@/lib/acl/client/use-credentials";
 import { errorMessage } from "@/lib/core/client/api-fetch";
 import "./acl.css";
 

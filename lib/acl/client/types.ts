@@ -25,3 +25,6 @@ export type RecursiveAclPreview = { path: string; count: number; differ: number;
 export type RecursiveAclResult = { path: string; count: number; changed: number; unchanged: number; skipped: { path: string; why: string }[]; blocked: string[]; lockoutOverridden: boolean };
 
 export type AclPreset = { id: string; name: string; entries: AclEntry[]; builtin: boolean };
+
+export type ClusterCredential = { id: string; scheme: string; label: string; createdAt: string };
+export type CredentialInput = { scheme: string; credential: string; label?: string };

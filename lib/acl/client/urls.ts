@@ -1,4 +1,4 @@
-// URLs of the ACL and preset endpoints.
+// URLs of the ACL, preset and cluster credential endpoints.
 const cluster = (id: string) => `/api/v1/clusters/${encodeURIComponent(id)}`;
 
 export const aclUrls = {
@@ -7,4 +7,6 @@ export const aclUrls = {
   digest: () => "/api/v1/acl/digest",
   presets: () => "/api/v1/acl/presets",
   preset: (presetId: string) => `/api/v1/acl/presets/${encodeURIComponent(presetId)}`,
+  credentials: (id: string) => `${cluster(id)}/credentials`,
+  credential: (id: string, credentialId: string) => `${cluster(id)}/credentials/${encodeURIComponent(credentialId)}`,
 };

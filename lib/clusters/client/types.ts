@@ -1,4 +1,4 @@
-// Shapes of the cluster and credential endpoints as the browser sees them.
+// Shapes of the cluster endpoints as the browser sees them.
 export type SessionState = "idle" | "connecting" | "connected" | "expired" | "failed";
 
 export type Cluster = {
@@ -25,6 +25,3 @@ export type ClusterInput = {
 };
 
 export type ConnectionTestResult = { ok: true; latencyMs: number; rootChildren: number };
-
-export type ClusterCredential = { id: string; scheme: string; label: string; createdAt: string };
-export type CredentialInput = { scheme: string; credential: string; label?: string };

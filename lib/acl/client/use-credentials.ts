@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { clusterKeys, credentialKeys } from "./keys";
+import { aclKeys } from "./keys";
 import type { ClusterCredential, CredentialInput } from "./types";
-import { clusterUrls } from "./urls";
+import { aclUrls } from "./urls";
+import { clusterKeys } from "@/lib/clusters/client/keys";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { znodeKeys } from "@/lib/znodes/client/keys";
 
 /** A cluster's ZooKeeper credentials as admins see them: scheme and label, never the secret. */
 export function useCredentials(clusterId: string) {
   return useQuery({
-    queryKey: credentialKeys.of(clusterId),
-    queryFn: ({ signal }) => apiFetch<{ credentials: ClusterCredential[] }>(clusterUrls.credentials(clusterId), { signal }).then((r) => r.credentials),
+    queryKey: aclKeys.credentials(clusterId),
+    queryFn: ({ signal }) => apiFetch<{ credentials: ClusterCredential[] }>(aclUrls.credentials(clusterId), { signal }).then((r) => r.credentials),
   });
 }
 
@@ -17,7 +18,7 @@ function useRefreshCluster(clusterId: string) {
   const queryClient = useQueryClient();
   // A changed credential list opens a new session: everything read through the old one is refetched.
   return () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: credentialKeys.of(clusterId) }),
+    queryClient.invalidateQueries({ queryKey: aclKeys.credentials(clusterId) }),
     queryClient.invalidateQueries({ queryKey: znodeKeys.all(clusterId) }),
     queryClient.invalidateQueries({ queryKey: clusterKeys.all }),
   ]);
@@ -26,7 +27,7 @@ function useRefreshCluster(clusterId: string) {
 export function useAddCredential(clusterId: string) {
   const refresh = useRefreshCluster(clusterId);
   return useMutation({
-    mutationFn: (input: CredentialInput) => apiFetch<{ credential: ClusterCredential }>(clusterUrls.credentials(clusterId), { method: "POST", body: input }).then((r) => r.credential),
+    mutationFn: (input: CredentialInput) => apiFetch<{ credential: ClusterCredential }>(aclUrls.credentials(clusterId), { method: "POST", body: input }).then((r) => r.credential),
     onSuccess: refresh,
   });
 }
@@ -34,7 +35,7 @@ export function useAddCredential(clusterId: string) {
 export function useRemoveCredential(clusterId: string) {
   const refresh = useRefreshCluster(clusterId);
   return useMutation({
-    mutationFn: (credentialId: string) => apiFetch<{ ok: true }>(clusterUrls.credential(clusterId, credentialId), { method: "DELETE" }),
+    mutationFn: (credentialId: string) => apiFetch<{ ok: true }>(aclUrls.credential(clusterId, credentialId), { method: "DELETE" }),
     onSuccess: refresh,
   });
 }
