@@ -1,8 +1,16 @@
 "use client";
 
 import { ErrorBox } from "@/components/error-box";
+import type { AuthSettingsPatch } from "@/lib/admin/client/types";
 import { useAuthSettings, useUpdateAuthSettings } from "@/lib/admin/client/use-auth-settings";
 import { errorMessage } from "@/lib/core/client/api-fetch";
+
+type DefaultRole = AuthSettingsPatch["defaultRole"];
+const DEFAULT_ROLES: { role: DefaultRole; label: string }[] = [
+  { role: "viewer", label: "viewer" },
+  { role: "editor", label: "editor" },
+  { role: "none", label: "none (refused unless a group mapping applies)" },
+];
 
 export function DefaultRoleForm() {
   const settings = useAuthSettings();
@@ -18,10 +26,8 @@ export function DefaultRoleForm() {
       </p>
       <label className="field inline">
         <span>Role of a new SSO user at first sign-in</span>
-        <select value={s.defaultRole} disabled={update.isPending} onChange={(e) => update.mutate({ defaultRole: e.target.value })}>
-          <option value="viewer">viewer</option>
-          <option value="editor">editor</option>
-          <option value="none">none (refused unless a group mapping applies)</option>
+        <select value={s.defaultRole} disabled={update.isPending} onChange={(e) => update.mutate({ defaultRole: e.target.value as DefaultRole })}>
+          {DEFAULT_ROLES.map((r) => <option key={r.role} value={r.role}>{r.label}</option>)}
         </select>
       </label>
       <p className="muted">DEFAULT_ROLE in the environment: {s.envDefaultRole}. The setting here takes precedence once saved.</p>

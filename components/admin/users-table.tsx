@@ -2,6 +2,7 @@
 
 import { useSession } from "next-auth/react";
 import { ErrorBox } from "@/components/error-box";
+import type { UserPatch } from "@/lib/admin/client/types";
 import { useAdminUsers } from "@/lib/admin/client/use-admin-users";
 import { useUpdateUser } from "@/lib/admin/client/use-update-user";
 import { errorMessage } from "@/lib/core/client/api-fetch";
@@ -9,7 +10,8 @@ import { GrantList } from "./grant-list";
 import { useClusterNames } from "./use-cluster-names";
 import "@/components/audit/audit.css";
 
-const GLOBAL_ROLES = ["none", "viewer", "editor", "admin"];
+const GLOBAL_ROLES: GlobalRole[] = ["none", "viewer", "editor", "admin"];
+type GlobalRole = NonNullable<UserPatch["role"]>;
 
 export function UsersTable() {
   const users = useAdminUsers();
@@ -32,7 +34,7 @@ export function UsersTable() {
               <td>{u.provider}</td>
               <td>
                 <select aria-label={`Global role of ${u.username}`} value={u.role} disabled={update.isPending}
-                  onChange={(e) => update.mutate({ id: u.id, role: e.target.value })}>
+                  onChange={(e) => update.mutate({ id: u.id, role: e.target.value as GlobalRole })}>
                   {GLOBAL_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
                 </select>
               </td>

@@ -16,7 +16,8 @@ export function draftToInput(draft: ClusterDraft): ClusterInput & { tls?: true }
     name: draft.name.trim(),
     connectionString: draft.connectionString.trim(),
     ...(timeout ? { sessionTimeoutMs: Number(timeout) } : {}),
-    environment: draft.environment,
+    // One of ENVIRONMENTS, or a stored value from before the list: sent as it is, for the server to judge.
+    environment: draft.environment as ClusterInput["environment"],
     readOnly: draft.readOnly,
     ...healthSettingsInput(draft),
     ...(draft.tls ? { tls: true as const } : {}), // refused by the server with TLS_UNSUPPORTED, never stored

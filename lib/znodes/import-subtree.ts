@@ -103,7 +103,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
     const { client, cluster } = await ctx.clusterSession(clusterId, root);
     enforceImportSizes(file, cluster, root);
     const plan = await planImport(client, root, file, q.onExisting);
-    return { dryRun: true, root, ...summary(plan) };
+    return { dryRun: true as const, root, ...summary(plan) };
   }
   return performMutation({
     ctx, clusterId, operation: "import", action: "write", path: root, reason: q.reason,
@@ -132,7 +132,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
         }
         onProgress(++done, total);
       }
-      return { dryRun: false, root, created: created.length, updated: updated.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.map((c) => ({ path: c.path, why: c.why })).slice(0, 200), conflictCount: plan.conflicts.length, failed };
+      return { dryRun: false as const, root, created: created.length, updated: updated.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.map((c) => ({ path: c.path, why: c.why })).slice(0, 200), conflictCount: plan.conflicts.length, failed };
     },
     after: (r) => ({ details: { created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflictCount, failed: r.failed.length } }),
   });

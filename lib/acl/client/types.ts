@@ -1,17 +1,18 @@
-// Shapes of the ACL, credential and preset endpoints as the browser sees them.
+// Shapes of the ACL, preset and cluster credential endpoints as the browser sees them, derived from
+// the server's verbs and schemas (type-only imports).
+import type { z } from "zod";
+import type { Answer } from "@/lib/core/client/answer";
+import type { applyRecursiveAcl, getAcl, listPresets, previewRecursiveAcl, setAcl } from "@/lib/acl";
+import type { recursiveAclInput, setAclInput } from "@/lib/acl/schema";
+import type { addCredential } from "@/lib/clusters/credentials";
+import type { credentialInput } from "@/lib/clusters/credentials-schema";
 import type { AclEntry } from "@/lib/znodes/client/types";
 
-export type AclState = {
-  path: string;
-  acl: AclEntry[];
-  aversion: number;
-  /** The console's ZooKeeper session at this node: its identities and what the ACL lets it do. */
-  session: { identities: string[]; perms: string };
-  permissions: { write: boolean; admin: boolean };
-};
+/** GET …/acl: the ACL, its aversion, and the console session's identities and perms at this node. */
+export type AclState = Answer<typeof getAcl>;
 
-export type SetAclInput = { acl: AclEntry[]; aversion: number; reason?: string; override?: boolean };
-export type SetAclResult = { path: string; acl: AclEntry[]; aversion: number; lockoutOverridden: boolean };
+export type SetAclInput = z.input<typeof setAclInput>;
+export type SetAclResult = Answer<typeof setAcl>;
 
 /** `details` of a 409 BAD_VERSION on an ACL save. */
 export type AclConflict = { expectedAversion: number; currentAversion: number; current: { acl: AclEntry[]; aversion: number } };
@@ -20,11 +21,14 @@ export type LockoutDetails = { path: string; lost: string[]; identities: string[
 /** `details` of a 403 NO_AUTH. */
 export type NoAuthDetails = { path: string; node: string; needed: string; acl: AclEntry[] | null; identities: string[] };
 
-export type RecursiveAclInput = { acl: AclEntry[]; reason?: string; override?: boolean };
-export type RecursiveAclPreview = { path: string; count: number; differ: number; same: number; samples: string[]; blocked: string[]; blockedCount: number };
-export type RecursiveAclResult = { path: string; count: number; changed: number; unchanged: number; skipped: { path: string; why: string }[]; blocked: string[]; lockoutOverridden: boolean };
+/** The body of an apply (a preview sends `preview: true` and only the ACL). */
+export type RecursiveAclInput = Omit<z.input<typeof recursiveAclInput>, "preview">;
+export type RecursiveAclPreview = Answer<typeof previewRecursiveAcl>;
+/** The POST answers a preview or an apply, as its body asks: this is the apply. */
+export type RecursiveAclResult = Exclude<Answer<typeof applyRecursiveAcl>, RecursiveAclPreview>;
 
-export type AclPreset = { id: string; name: string; entries: AclEntry[]; builtin: boolean };
+export type AclPreset = Answer<typeof listPresets>[number];
 
-export type ClusterCredential = { id: string; scheme: string; label: string; createdAt: string };
-export type CredentialInput = { scheme: string; credential: string; label?: string };
+/** A cluster credential as admins see it: scheme and label, never the secret. */
+export type ClusterCredential = Answer<typeof addCredential>;
+export type CredentialInput = z.input<typeof credentialInput>;

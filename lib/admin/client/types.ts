@@ -1,33 +1,24 @@
-// Shapes of the /api/v1/admin responses as the browser sees them.
-export type GrantRef = { role: string; clusterId: string | null; pathPrefix: string | null; via?: string };
+// Shapes of the /api/v1/admin endpoints as the browser sees them, derived from the server's verbs
+// and schemas (type-only imports).
+import type { z } from "zod";
+import type { Answer } from "@/lib/core/client/answer";
+import type { createGrant, listGrants, listGroups, listUsers, readAuthSettings, updateUser } from "@/lib/auth/admin";
+import type { grantInput, settingsPatch, userPatch } from "@/lib/auth/admin/schema";
 
-export type AdminUser = {
-  id: string;
-  username: string;
-  name: string | null;
-  provider: string;
-  role: string;
-  disabled: boolean;
-  groups: string[];
-  createdAt: string;
-  lastLoginAt: string | null;
-  grants: GrantRef[];
-};
+export type UserList = Answer<typeof listUsers>;
+export type AdminUser = UserList["users"][number];
+/** One of a user's effective grants: their own, or `via` a group. */
+export type GrantRef = AdminUser["grants"][number];
+export type UserPatch = z.input<typeof userPatch>;
+export type UpdatedUser = Answer<typeof updateUser>;
 
-export type GrantRow = {
-  id: string;
-  subjectType: "user" | "group";
-  subject: string;
-  role: string;
-  clusterId: string | null;
-  clusterName: string | null;
-  pathPrefix: string | null;
-  createdAt: string;
-  createdBy: string | null;
-};
+export type GrantList = Answer<typeof listGrants>;
+export type GrantRow = GrantList["grants"][number];
+export type GrantInput = z.input<typeof grantInput>;
+export type CreatedGrant = Answer<typeof createGrant>;
 
-export type GrantInput = { subjectType: "user" | "group"; subject: string; role: string; clusterId?: string | null; pathPrefix?: string | null };
+export type GroupList = Answer<typeof listGroups>;
+export type GroupRow = GroupList["groups"][number];
 
-export type GroupRow = { name: string; members: number; grants: GrantRow[] };
-
-export type AuthSettings = { defaultRole: string; envDefaultRole: string; loginMethods: { password: boolean; sso: { id: string; name: string }[] } };
+export type AuthSettings = Answer<typeof readAuthSettings>;
+export type AuthSettingsPatch = z.input<typeof settingsPatch>;

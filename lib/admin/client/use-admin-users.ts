@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { adminKeys } from "./keys";
-import type { AdminUser } from "./types";
+import type { UserList } from "./types";
 import { adminUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useAdminUsers() {
   return useQuery({
     queryKey: adminKeys.users(),
-    queryFn: ({ signal }) => apiFetch<{ users: AdminUser[] }>(adminUrls.users(), { signal }).then((r) => r.users),
+    queryFn: ({ signal }) => apiFetch<UserList>(adminUrls.users(), { signal }).then((r) => r.users),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminKeys } from "./keys";
-import type { AuthSettings } from "./types";
+import type { AuthSettings, AuthSettingsPatch } from "./types";
 import { adminUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
@@ -11,7 +11,7 @@ export function useAuthSettings() {
 export function useUpdateAuthSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: { defaultRole: string }) => apiFetch<AuthSettings>(adminUrls.settings(), { method: "PATCH", body: patch }),
+    mutationFn: (patch: AuthSettingsPatch) => apiFetch<AuthSettings>(adminUrls.settings(), { method: "PATCH", body: patch }),
     onSuccess: (settings) => queryClient.setQueryData(adminKeys.settings(), settings),
   });
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { adminKeys } from "./keys";
-import type { GrantInput, GrantRow } from "./types";
+import type { CreatedGrant, GrantInput } from "./types";
 import { adminUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useCreateGrant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: GrantInput) => apiFetch<{ grant: GrantRow }>(adminUrls.grants(), { method: "POST", body: input }).then((r) => r.grant),
+    mutationFn: (input: GrantInput) => apiFetch<CreatedGrant>(adminUrls.grants(), { method: "POST", body: input }).then((r) => r.grant),
     // Grants change users' effective rights and group mappings: refresh every admin list.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
   });

@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { adminKeys } from "./keys";
-import type { GroupRow } from "./types";
+import type { GroupList } from "./types";
 import { adminUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useGroups() {
   return useQuery({
     queryKey: adminKeys.groups(),
-    queryFn: ({ signal }) => apiFetch<{ groups: GroupRow[] }>(adminUrls.groups(), { signal }).then((r) => r.groups),
+    queryFn: ({ signal }) => apiFetch<GroupList>(adminUrls.groups(), { signal }).then((r) => r.groups),
   });
 }

@@ -1,23 +1,23 @@
-// Shapes of the /api/v1/audit responses as the browser sees them.
-// The entry shape is the server's own (a type-only import: nothing of the server reaches the bundle).
-export type { AuditEntry } from "@/lib/audit/entry";
-import type { AuditEntry } from "@/lib/audit/entry";
+// Shapes of the /api/v1/audit endpoints as the browser sees them, derived from the server's verbs
+// and filter schema (type-only imports).
+import type { z } from "zod";
+import type { Answer } from "@/lib/core/client/answer";
+import type { listAudit, readAuditEntry, restoreVersion, verifyAudit, znodeHistory } from "@/lib/audit";
+import type { auditFilter, restoreInput } from "@/lib/audit/schema";
+
+export type AuditPage = Answer<typeof listAudit>;
+export type AuditEntry = AuditPage["entries"][number];
 export type AuditValue = AuditEntry["before"];
+export type AuditEntryAnswer = Answer<typeof readAuditEntry>;
 
-export type HistoryEntry = AuditEntry & { restorable: { before: boolean; after: boolean } };
+/** The list's filters as the page and the URL carry them: text, checked by the server's schema. */
+export type AuditFilters = { [K in keyof z.input<typeof auditFilter> as Exclude<K, "before" | "limit" | "requestId">]?: string };
 
-export type AuditFilters = {
-  actor?: string;
-  clusterId?: string;
-  pathPrefix?: string;
-  operation?: string;
-  outcome?: string;
-  from?: string;
-  to?: string;
-};
+export type ZnodeHistory = Answer<typeof znodeHistory>;
+export type HistoryEntry = ZnodeHistory["entries"][number];
 
-export type AuditPage = { entries: AuditEntry[]; nextBefore: number | null };
+export type RestoreInput = z.input<typeof restoreInput>;
+/** POST …/restore answers `{ stat }`. */
+export type RestoreResult = { stat: Answer<typeof restoreVersion> };
 
-export type VerifyResult =
-  | { ok: true; checked: number; headId: number | null; headHash: string | null }
-  | { ok: false; checked: number; brokenAt: number; lastGoodId: number | null; problem: string };
+export type VerifyResult = Answer<typeof verifyAudit>;

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { auditKeys } from "./keys";
-import type { AuditEntry } from "./types";
+import type { AuditEntryAnswer } from "./types";
 import { auditUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useAuditEntry(id: number) {
   return useQuery({
     queryKey: auditKeys.entry(id),
-    queryFn: ({ signal }) => apiFetch<{ entry: AuditEntry }>(auditUrls.entry(id), { signal }).then((r) => r.entry),
+    queryFn: ({ signal }) => apiFetch<AuditEntryAnswer>(auditUrls.entry(id), { signal }).then((r) => r.entry),
     // Records never change once written.
     staleTime: Infinity,
   });

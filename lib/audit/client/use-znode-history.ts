@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { auditKeys } from "./keys";
-import type { HistoryEntry } from "./types";
+import type { ZnodeHistory } from "./types";
 import { auditUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useZnodeHistory(clusterId: string, path: string) {
   return useQuery({
     queryKey: auditKeys.history(clusterId, path),
-    queryFn: ({ signal }) => apiFetch<{ path: string; entries: HistoryEntry[] }>(auditUrls.history(clusterId, path), { signal }).then((r) => r.entries),
+    queryFn: ({ signal }) => apiFetch<ZnodeHistory>(auditUrls.history(clusterId, path), { signal }).then((r) => r.entries),
   });
 }

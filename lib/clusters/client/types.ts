@@ -1,27 +1,12 @@
-// Shapes of the cluster endpoints as the browser sees them.
-export type SessionState = "idle" | "connecting" | "connected" | "expired" | "failed";
+// Shapes of the cluster endpoints as the browser sees them, derived from the server's view and
+// schemas (type-only imports).
+import type { z } from "zod";
+import type { Answer, Wire } from "@/lib/core/client/answer";
+import type { clusterInput, ClusterView, testClusterConnection } from "@/lib/clusters";
 
-export type Cluster = {
-  id: string;
-  name: string;
-  connectionString: string;
-  sessionTimeoutMs: number;
-  readOnly: boolean;
-  environment: string;
-  maxDataBytes: number;
-  adminServerPort: number | null;
-  latencyAlertMs: number | null;
-  /** Only sent to admins (it may carry a token). */
-  webhookUrl?: string | null;
-  session: { state: SessionState; reason?: string; since: string };
-};
+/** A registered cluster with its session state; `webhookUrl` only for admins (it may carry a token). */
+export type Cluster = Wire<ClusterView>;
+export type SessionState = Cluster["session"]["state"];
 
-export type ClusterInput = {
-  name: string;
-  connectionString: string;
-  sessionTimeoutMs?: number;
-  readOnly?: boolean;
-  environment?: string;
-};
-
-export type ConnectionTestResult = { ok: true; latencyMs: number; rootChildren: number };
+export type ClusterInput = z.input<typeof clusterInput>;
+export type ConnectionTestResult = Answer<typeof testClusterConnection>;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/core/client/api-fetch";
-import type { ReconfigChange, ReconfigPlan } from "./types";
+import type { ReconfigApply, ReconfigChange, ReconfigPlan, ReconfigResult } from "./types";
 import { ensembleUrls } from "./urls";
 import { healthKeys } from "@/lib/health/client/keys";
 
@@ -15,8 +15,8 @@ export function useReconfigPlan(clusterId: string) {
 export function useApplyReconfig(clusterId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { change: ReconfigChange; fromVersion: string; reason?: string }) =>
-      apiFetch<{ config: string }>(ensembleUrls.reconfig(clusterId), { method: "POST", body: input }),
+    mutationFn: (input: ReconfigApply) =>
+      apiFetch<ReconfigResult>(ensembleUrls.reconfig(clusterId), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: healthKeys.all(clusterId) }),
   });
 }

@@ -1,13 +1,12 @@
-// Response shapes of the health and sessions endpoints, derived from the server verbs
-// (type-only imports: nothing server-side reaches the browser bundle).
-import type { getClusterHealth } from "@/lib/health/get-cluster-health";
-import type { getHealthHistory } from "@/lib/health/get-health-history";
-import type { listAlerts } from "@/lib/health/list-alerts";
-import type { listSessions } from "@/lib/health/list-sessions";
+// Shapes of the health and sessions endpoints as the browser sees them: the JSON of the server
+// verbs' results (type-only imports).
+import type { Answer } from "@/lib/core/client/answer";
+import type { getClusterHealth, getHealthHistory, listAlerts, listSessions } from "@/lib/health";
 
-export type ClusterHealth = Awaited<ReturnType<typeof getClusterHealth>>;
+export type ClusterHealth = Answer<typeof getClusterHealth>;
 export type MemberHealthView = ClusterHealth["members"][number];
-export type HealthHistory = Awaited<ReturnType<typeof getHealthHistory>>;
+export type HealthHistory = Answer<typeof getHealthHistory>;
 export type HealthSampleView = HealthHistory["samples"][number];
-export type HealthAlertView = Awaited<ReturnType<typeof listAlerts>>["alerts"][number];
-export type SessionsView = Awaited<ReturnType<typeof listSessions>>;
+export type AlertList = Answer<typeof listAlerts>;
+export type HealthAlertView = AlertList["alerts"][number];
+export type SessionsView = Answer<typeof listSessions>;

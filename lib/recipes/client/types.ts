@@ -1,4 +1,9 @@
-// Response shape of the recipe scan, derived from the server verb (type-only import).
-import type { scanRecipes } from "@/lib/recipes/scan-recipes";
+// Shapes of the recipe endpoints as the browser sees them (type-only imports of the server's).
+import type { z } from "zod";
+import type { Answer } from "@/lib/core/client/answer";
+import type { forceRelease, scanRecipes } from "@/lib/recipes";
+import type { forceReleaseInput } from "@/lib/recipes/schema";
 
-export type RecipesView = Awaited<ReturnType<typeof scanRecipes>>;
+export type RecipesView = Answer<typeof scanRecipes>;
+export type ForceReleaseInput = z.input<typeof forceReleaseInput>;
+export type ForceReleaseResult = Answer<typeof forceRelease>;

@@ -1,8 +1,9 @@
 import { useQueryClient, type Query } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
+import type { MAX_PATHS_PER_STREAM } from "@/lib/watch";
 
-/** The server's limit on paths per stream. */
-export const MAX_LIVE_PATHS = 50;
+/** The server's limit on paths per stream (typed as the server's constant: tsc fails if they part). */
+export const MAX_LIVE_PATHS: typeof MAX_PATHS_PER_STREAM = 50;
 
 const depth = (p: string) => (p === "/" ? 0 : p.split("/").length - 1);
 

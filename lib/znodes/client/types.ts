@@ -1,80 +1,45 @@
-// Shapes of the znode endpoints as the browser sees them.
-import type { Progress } from "@/lib/core/client/ndjson";
+// Shapes of the znode endpoints as the browser sees them: the JSON of the server verbs' results
+// and the inputs of their zod schemas (type-only imports: nothing of the server reaches the bundle).
+import type { z } from "zod";
+import type { Answer } from "@/lib/core/client/answer";
+import type { copySubtree, createNode, deleteNode, getNode, importSubtree, listChildrenPage, previewSubtree, setData } from "@/lib/znodes";
+import type { copyInput } from "@/lib/znodes/copy-subtree";
+import type { importQuery } from "@/lib/znodes/import-subtree";
+import type { createInput, NodeType, setInput } from "@/lib/znodes/schema";
 
-export type { Progress };
-export type ZnodeStat = {
-  czxid: string;
-  mzxid: string;
-  pzxid: string;
-  ctime: string;
-  mtime: string;
-  version: number;
-  cversion: number;
-  aversion: number;
-  ephemeralOwner: string | null;
-  dataLength: number;
-  numChildren: number;
-};
+export type { NodeType };
+export type { Progress } from "@/lib/core/client/ndjson";
 
-export type AclEntry = { scheme: string; id: string; perms: string };
+/** GET …/znode: data, Stat, ACL and what the signed-in user may do there (the server enforces it regardless). */
+export type Znode = Answer<typeof getNode>;
+export type ZnodeStat = Znode["stat"];
+export type AclEntry = Znode["acl"][number];
 
-export type Znode = {
-  path: string;
-  name: string;
-  data: { base64: string; text: string | null; isBinary: boolean; json: unknown | null };
-  stat: ZnodeStat;
-  acl: AclEntry[];
-  /** What the signed-in user may do here (the server enforces it regardless). */
-  permissions: { write: boolean; admin: boolean };
-};
+/** GET …/children: one page of names. */
+export type ChildrenPage = Answer<typeof listChildrenPage>;
 
-export type ChildrenPage = {
-  path: string;
-  total: number;
-  matched: number;
-  offset: number;
-  limit: number;
-  children: string[];
-};
+export type CreateZnodeInput = z.input<typeof createInput>;
+export type CreateZnodeResult = Answer<typeof createNode>;
 
-export type NodeType = "persistent" | "persistent_sequential" | "ephemeral" | "ephemeral_sequential" | "container" | "persistent_ttl" | "persistent_sequential_ttl";
+export type SetDataInput = z.input<typeof setInput>;
+export type Encoding = z.output<typeof setInput>["encoding"];
+/** PUT …/znode answers `{ stat }`. */
+export type SetDataResult = { stat: Answer<typeof setData> };
 
-export type Encoding = "utf8" | "base64";
-
-export type CreateZnodeInput = { data?: string; encoding?: Encoding; nodeType: NodeType; ttlMs?: number; createParents?: boolean; reason?: string };
-
-export type CreateZnodeResult = { path: string; parentsCreated: string[]; stat: ZnodeStat; ephemeral: boolean };
-
-export type SetDataInput = { data: string; encoding: Encoding; version: number; reason?: string };
+export type DeleteResult = Answer<typeof deleteNode>;
 
 /** `details` of a 409 BAD_VERSION: what is there now, to compare and merge. */
 export type VersionConflict = { expectedVersion: number; currentVersion: number; current: { base64: string; stat: ZnodeStat } };
 
-export type SubtreePreview = { path: string; count: number; depth: number; samples: string[]; ephemerals: number };
+/** GET …/subtree: what a recursive delete would remove. */
+export type SubtreePreview = Answer<typeof previewSubtree>;
 
-export type CopyInput = { source: string; target: string; targetClusterId?: string; withAcl: boolean; move: boolean; reason?: string };
+export type CopyInput = z.input<typeof copyInput>;
+export type CopyResult = Answer<typeof copySubtree>;
 
-export type CopyResult = { copied: number; verified: boolean; sourceDeleted: boolean; ephemeralsCopiedAsPersistent: number; target: string; targetClusterId: string };
-
-export type ImportOptions = { path: string; onExisting: "skip" | "overwrite"; acl: boolean; reason?: string };
-
-export type ImportPlan = {
-  dryRun: true;
-  root: string;
-  counts: { creates: number; updates: number; unchanged: number; conflicts: number };
-  creates: string[];
-  updates: string[];
-  unchanged: string[];
-  conflicts: { path: string; why: string }[];
-};
-
-export type ImportReport = {
-  dryRun: false;
-  root: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  conflicts: { path: string; why: string }[];
-  conflictCount: number;
-  failed: { path: string; why: string }[];
-};
+type ImportQuery = z.output<typeof importQuery>;
+/** The import dialog's choices; they travel as query parameters. */
+export type ImportOptions = { path: string; onExisting: ImportQuery["onExisting"]; acl: boolean; reason?: string };
+type ImportAnswer = Answer<typeof importSubtree>;
+export type ImportPlan = Extract<ImportAnswer, { dryRun: true }>;
+export type ImportReport = Extract<ImportAnswer, { dryRun: false }>;

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { refreshAfterWrite } from "./refresh";
+import type { DeleteResult } from "./types";
 import { znodeUrls } from "./urls";
 
-type Result = { deleted: number; found: number };
+type Result = Extract<DeleteResult, { found: number }>;
 type Options = { onDeleted?: (result: Result, path: string) => void };
 
 /** Recursive delete; `confirm` is the path as the operator typed it. `onDeleted` runs even after an unmount. */

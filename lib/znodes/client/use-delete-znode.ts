@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { refreshAfterWrite } from "./refresh";
+import type { DeleteResult } from "./types";
 import { znodeUrls } from "./urls";
 
 type Options = { onDeleted?: (path: string) => void };
@@ -13,7 +14,7 @@ export function useDeleteZnode(clusterId: string, { onDeleted }: Options = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ path, version, reason }: { path: string; version: number; reason?: string }) =>
-      apiFetch<{ deleted: string[] }>(znodeUrls.znodeWith(clusterId, path, { version: String(version), reason }), { method: "DELETE" }),
+      apiFetch<DeleteResult>(znodeUrls.znodeWith(clusterId, path, { version: String(version), reason }), { method: "DELETE" }),
     onSuccess: (_r, { path }) => {
       onDeleted?.(path);
       return refreshAfterWrite(queryClient, clusterId, { removed: [path] });
