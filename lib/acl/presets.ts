@@ -1,6 +1,5 @@
 // ACL presets: three built in, plus custom ones admins save (AclPreset rows, audited).
 import "server-only";
-import { z } from "zod";
 import { requireGlobalAdmin } from "@/lib/access/permissions";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { auditJson } from "@/lib/access/audit/values";
@@ -9,7 +8,7 @@ import { ConsoleError, notFound } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import type { AclView } from "@/lib/core/zk/perms";
 import { rulesView } from "./format";
-import { aclInput } from "./schema";
+import { presetInput } from "./schema";
 
 export type AclPresetView = { id: string; name: string; entries: AclView[]; builtin: boolean };
 
@@ -18,11 +17,6 @@ export const BUILTIN_PRESETS: AclPresetView[] = [
   { id: "builtin:read-only", name: "Read-only for everyone (world:anyone:r)", entries: [{ scheme: "world", id: "anyone", perms: "--r--" }], builtin: true },
   { id: "builtin:creator-only", name: "Creator only (auth::cdrwa)", entries: [{ scheme: "auth", id: "", perms: "cdrwa" }], builtin: true },
 ];
-
-const presetInput = z.object({
-  name: z.string({ required_error: "name is required" }).trim().min(1, "name is required").max(80, "name is longer than 80 characters"),
-  entries: aclInput,
-}).strict();
 
 type Row = { id: string; name: string; entries: string };
 const view = (r: Row): AclPresetView => ({ id: r.id, name: r.name, entries: JSON.parse(r.entries) as AclView[], builtin: false });

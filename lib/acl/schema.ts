@@ -51,4 +51,9 @@ export const recursiveAclInput = z.object({
   override: z.boolean().default(false),
 }).strict();
 
+export const presetInput = z.object({
+  name: z.string({ required_error: "name is required" }).trim().min(1, "name is required").max(80, "name is longer than 80 characters"),
+  entries: aclInput,
+}).strict();
+
 export const pathQuery = z.object({ path: z.string({ required_error: "the path query parameter is required" }) });

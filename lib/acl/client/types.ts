@@ -2,8 +2,8 @@
 // the server's verbs and schemas (type-only imports).
 import type { z } from "zod";
 import type { Answer } from "@/lib/core/client/answer";
-import type { applyRecursiveAcl, getAcl, listPresets, previewRecursiveAcl, setAcl } from "@/lib/acl";
-import type { recursiveAclInput, setAclInput } from "@/lib/acl/schema";
+import type { applyRecursiveAcl, computeDigest, getAcl, listPresets, previewRecursiveAcl, setAcl } from "@/lib/acl";
+import type { presetInput, recursiveAclInput, setAclInput } from "@/lib/acl/schema";
 import type { addCredential } from "@/lib/clusters/credentials";
 import type { credentialInput } from "@/lib/clusters/credentials-schema";
 import type { AclEntry } from "@/lib/znodes/client/types";
@@ -28,7 +28,15 @@ export type RecursiveAclPreview = Answer<typeof previewRecursiveAcl>;
 export type RecursiveAclResult = Exclude<Answer<typeof applyRecursiveAcl>, RecursiveAclPreview>;
 
 export type AclPreset = Answer<typeof listPresets>[number];
+export type PresetInput = z.input<typeof presetInput>;
 
 /** A cluster credential as admins see it: scheme and label, never the secret. */
 export type ClusterCredential = Answer<typeof addCredential>;
 export type CredentialInput = z.input<typeof credentialInput>;
+
+export type PresetList = { presets: AclPreset[] };
+/** POST and PUT of a preset answer `{ preset }`. */
+export type PresetAnswer = { preset: AclPreset };
+export type CredentialList = { credentials: ClusterCredential[] };
+export type CredentialAnswer = { credential: ClusterCredential };
+export type DigestAnswer = Answer<typeof computeDigest>;

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { aclKeys } from "./keys";
-import type { AclPreset } from "./types";
+import type { PresetAnswer, PresetInput, PresetList } from "./types";
 import { aclUrls } from "./urls";
+import type { Done } from "@/lib/core/client/answer";
 import { apiFetch } from "@/lib/core/client/api-fetch";
-import type { AclEntry } from "@/lib/znodes/client/types";
 
 export function useAclPresets() {
   return useQuery({
     queryKey: aclKeys.presets(),
-    queryFn: ({ signal }) => apiFetch<{ presets: AclPreset[] }>(aclUrls.presets(), { signal }).then((r) => r.presets),
+    queryFn: ({ signal }) => apiFetch<PresetList>(aclUrls.presets(), { signal }).then((r) => r.presets),
     staleTime: 60_000,
   });
 }
@@ -16,7 +16,7 @@ export function useAclPresets() {
 export function useSavePreset() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; entries: AclEntry[] }) => apiFetch<{ preset: AclPreset }>(aclUrls.presets(), { method: "POST", body: input }).then((r) => r.preset),
+    mutationFn: (input: PresetInput) => apiFetch<PresetAnswer>(aclUrls.presets(), { method: "POST", body: input }).then((r) => r.preset),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: aclKeys.presets() }),
   });
 }
@@ -24,7 +24,7 @@ export function useSavePreset() {
 export function useDeletePreset() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (presetId: string) => apiFetch<{ ok: true }>(aclUrls.preset(presetId), { method: "DELETE" }),
+    mutationFn: (presetId: string) => apiFetch<Done>(aclUrls.preset(presetId), { method: "DELETE" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: aclKeys.presets() }),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { aclKeys } from "./keys";
-import type { AclState, SetAclInput, SetAclResult } from "./types";
+import type { AclState, DigestAnswer, SetAclInput, SetAclResult } from "./types";
 import { aclUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { refreshAfterWrite } from "@/lib/znodes/client/refresh";
@@ -27,6 +27,6 @@ export function useSetAcl(clusterId: string, path: string) {
 /** The digest id of a user and password, computed by the server (the password is not kept). */
 export function useDigest() {
   return useMutation({
-    mutationFn: (input: { user: string; password: string }) => apiFetch<{ scheme: "digest"; id: string }>(aclUrls.digest(), { method: "POST", body: input }),
+    mutationFn: (input: { user: string; password: string }) => apiFetch<DigestAnswer>(aclUrls.digest(), { method: "POST", body: input }),
   });
 }

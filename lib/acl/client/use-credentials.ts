@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { aclKeys } from "./keys";
-import type { ClusterCredential, CredentialInput } from "./types";
+import type { CredentialAnswer, CredentialInput, CredentialList } from "./types";
 import { aclUrls } from "./urls";
 import { clusterKeys } from "@/lib/clusters/client/keys";
+import type { Done } from "@/lib/core/client/answer";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { znodeKeys } from "@/lib/znodes/client/keys";
 
@@ -10,7 +11,7 @@ import { znodeKeys } from "@/lib/znodes/client/keys";
 export function useCredentials(clusterId: string) {
   return useQuery({
     queryKey: aclKeys.credentials(clusterId),
-    queryFn: ({ signal }) => apiFetch<{ credentials: ClusterCredential[] }>(aclUrls.credentials(clusterId), { signal }).then((r) => r.credentials),
+    queryFn: ({ signal }) => apiFetch<CredentialList>(aclUrls.credentials(clusterId), { signal }).then((r) => r.credentials),
   });
 }
 
@@ -27,7 +28,7 @@ function useRefreshCluster(clusterId: string) {
 export function useAddCredential(clusterId: string) {
   const refresh = useRefreshCluster(clusterId);
   return useMutation({
-    mutationFn: (input: CredentialInput) => apiFetch<{ credential: ClusterCredential }>(aclUrls.credentials(clusterId), { method: "POST", body: input }).then((r) => r.credential),
+    mutationFn: (input: CredentialInput) => apiFetch<CredentialAnswer>(aclUrls.credentials(clusterId), { method: "POST", body: input }).then((r) => r.credential),
     onSuccess: refresh,
   });
 }
@@ -35,7 +36,7 @@ export function useAddCredential(clusterId: string) {
 export function useRemoveCredential(clusterId: string) {
   const refresh = useRefreshCluster(clusterId);
   return useMutation({
-    mutationFn: (credentialId: string) => apiFetch<{ ok: true }>(aclUrls.credential(clusterId, credentialId), { method: "DELETE" }),
+    mutationFn: (credentialId: string) => apiFetch<Done>(aclUrls.credential(clusterId, credentialId), { method: "DELETE" }),
     onSuccess: refresh,
   });
 }

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { adminKeys } from "./keys";
 import { adminUrls } from "./urls";
+import type { Done } from "@/lib/core/client/answer";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useDeleteGrant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(adminUrls.grant(id), { method: "DELETE" }),
+    mutationFn: (id: string) => apiFetch<Done>(adminUrls.grant(id), { method: "DELETE" }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
   });
 }

@@ -10,3 +10,8 @@ export type SessionState = Cluster["session"]["state"];
 
 export type ClusterInput = z.input<typeof clusterInput>;
 export type ConnectionTestResult = Answer<typeof testClusterConnection>;
+
+/** GET, PATCH …/clusters/{id} and POST …/clusters answer `{ cluster }`. */
+export type ClusterAnswer = { cluster: Cluster };
+/** GET …/clusters: the clusters the signed-in user may see. */
+export type ClusterList = { clusters: Cluster[] };

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { clusterKeys } from "./keys";
-import type { Cluster } from "./types";
+import type { ClusterAnswer } from "./types";
 import { clusterUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useCluster(id: string) {
   return useQuery({
     queryKey: clusterKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<{ cluster: Cluster }>(clusterUrls.cluster(id), { signal }).then((r) => r.cluster),
+    queryFn: ({ signal }) => apiFetch<ClusterAnswer>(clusterUrls.cluster(id), { signal }).then((r) => r.cluster),
     refetchInterval: 10_000,
   });
 }

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { clusterKeys } from "./keys";
-import type { Cluster } from "./types";
+import type { ClusterList } from "./types";
 import { clusterUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useClusters() {
   return useQuery({
     queryKey: clusterKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ clusters: Cluster[] }>(clusterUrls.clusters(), { signal }).then((r) => r.clusters),
+    queryFn: ({ signal }) => apiFetch<ClusterList>(clusterUrls.clusters(), { signal }).then((r) => r.clusters),
     // Session state changes on its own (connect, expiry): keep the list fresh.
     refetchInterval: 10_000,
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clusterKeys } from "./keys";
-import type { Cluster, ClusterInput } from "./types";
+import type { ClusterAnswer, ClusterInput } from "./types";
 import { clusterUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
@@ -8,7 +8,7 @@ export function useCreateCluster() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ClusterInput) =>
-      apiFetch<{ cluster: Cluster }>(clusterUrls.clusters(), { method: "POST", body: input }).then((r) => r.cluster),
+      apiFetch<ClusterAnswer>(clusterUrls.clusters(), { method: "POST", body: input }).then((r) => r.cluster),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clusterKeys.all }),
   });
 }

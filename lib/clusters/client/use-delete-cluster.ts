@@ -2,13 +2,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clusterKeys } from "./keys";
 import type { Cluster } from "./types";
 import { clusterUrls } from "./urls";
+import type { Done } from "@/lib/core/client/answer";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
 /** Removes the row at once and puts it back if the server refuses. */
 export function useDeleteCluster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<{ ok: true }>(clusterUrls.cluster(id), { method: "DELETE" }),
+    mutationFn: (id: string) => apiFetch<Done>(clusterUrls.cluster(id), { method: "DELETE" }),
     onMutate: async (id) => {
       await queryClient.cancelQueries({ queryKey: clusterKeys.list() });
       const previous = queryClient.getQueryData<Cluster[]>(clusterKeys.list());

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clusterKeys } from "./keys";
-import type { Cluster, ClusterInput } from "./types";
+import type { ClusterAnswer, ClusterInput } from "./types";
 import { clusterUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 
@@ -8,7 +8,7 @@ export function useUpdateCluster(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: Partial<ClusterInput>) =>
-      apiFetch<{ cluster: Cluster }>(clusterUrls.cluster(id), { method: "PATCH", body: patch }).then((r) => r.cluster),
+      apiFetch<ClusterAnswer>(clusterUrls.cluster(id), { method: "PATCH", body: patch }).then((r) => r.cluster),
     onSuccess: (cluster) => {
       queryClient.setQueryData(clusterKeys.detail(id), cluster);
       return queryClient.invalidateQueries({ queryKey: clusterKeys.list() });

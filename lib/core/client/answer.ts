@@ -7,3 +7,6 @@ export type Wire<T> = Jsonify<T>;
 
 /** The JSON of what a server verb resolves to: the body its route answers with. */
 export type Answer<Verb extends (...args: never[]) => unknown> = Jsonify<Awaited<ReturnType<Verb>>>;
+
+/** What a DELETE without a result answers. */
+export type Done = { ok: true };
