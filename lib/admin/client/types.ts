@@ -2,8 +2,8 @@
 // and schemas (type-only imports).
 import type { z } from "zod";
 import type { Answer } from "@/lib/core/client/answer";
-import type { createGrant, listGrants, listGroups, listUsers, readAuthSettings, updateUser } from "@/lib/auth/admin";
-import type { grantInput, settingsPatch, userPatch } from "@/lib/auth/admin/schema";
+import type { createGrant, listGrants, listGroups, listUsers, readAuthSettings, updateUser } from "@/lib/admin";
+import type { grantInput, settingsPatch, userPatch } from "@/lib/admin/schema";
 
 export type UserList = Answer<typeof listUsers>;
 export type AdminUser = UserList["users"][number];
