@@ -12,9 +12,15 @@ import { clientIp } from "@/lib/core/http/client-ip";
 import { readJson } from "@/lib/core/http/read-body";
 import { assertSameOrigin } from "@/lib/core/http/same-origin";
 
-type Handler<P> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: (maxBytes?: number) => Promise<unknown> }) => Promise<unknown>;
+type Handler<P, R> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: (maxBytes?: number) => Promise<unknown> }) => Promise<R>;
 
-export function route<P = Record<string, string>>(handler: Handler<P>) {
+declare const answer: unique symbol;
+/** The body a handler answers with (a `NextResponse.json` body, else the result itself); a type only, no runtime field. */
+type Answers<R> = { readonly [answer]?: R extends NextResponse<infer Body> ? Body : R extends Response ? never : R };
+/** What a route answers with: test/api-contract.test.ts holds it to the browser's types. */
+export type AnswerOf<H> = H extends { readonly [answer]?: infer Body } ? Body : never;
+
+export function route<P = Record<string, string>, R = unknown>(handler: Handler<P, R>): ((req: NextRequest, context: { params: Promise<P> }) => Promise<Response>) & Answers<R> {
   return async (req: NextRequest, context: { params: Promise<P> }) => {
     const requestId = randomUUID();
     let response: Response;
@@ -27,7 +33,7 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       const args = { req, params, ctx, body: (maxBytes?: number) => readJson(req, maxBytes) };
       // Read lazily: a handler that takes repeated parameters (getAll) never touches `query`.
       Object.defineProperty(args, "query", { enumerable: true, get: () => singleValuedQuery(req.nextUrl.searchParams) });
-      const result = await handler(args as Parameters<Handler<P>>[0]);
+      const result = await handler(args as Parameters<Handler<P, R>>[0]);
       response = result instanceof Response ? result : NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (e) {
       response = toErrorResponse(e, requestId);

@@ -49,7 +49,7 @@ export async function deleteGrant({ ctx, id }: { ctx: RequestCtx; id: string }) 
   await auditedDbChange(ctx,
     { operation: "grant_delete", cluster: grant.clusterId ? { id: grant.clusterId, name: grant.cluster?.name ?? grant.clusterId } : null, path: grant.pathPrefix, before: auditJson(publicGrant(grant)), details: { grantId: id } },
     (tx) => tx.grant.delete({ where: { id } }));
-  return { ok: true };
+  return { ok: true } as const;
 }
 
 /** IdP groups seen at sign-in, with how many users carry each and the grants mapped to it. */

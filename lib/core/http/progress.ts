@@ -8,18 +8,19 @@ import { toErrorResponse } from "./error-response";
 
 export const wantsProgress = (req: NextRequest) => (req.headers.get("accept") ?? "").includes("application/x-ndjson");
 
-export function withProgress<T>(req: NextRequest, run: (emit: (p: Record<string, unknown>) => void) => Promise<T>): Promise<Response> {
+/** Typed as answering `T`: as JSON, or as the `result` line the stream ends with. */
+export function withProgress<T>(req: NextRequest, run: (emit: (p: Record<string, unknown>) => void) => Promise<T>): Promise<NextResponse<T>> {
   if (!wantsProgress(req)) return run(() => {}).then((r) => NextResponse.json(r));
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const writer = writable.getWriter();
   const line = (o: unknown) => writer.write(new TextEncoder().encode(JSON.stringify(o) + "\n")).catch(() => {});
   let started = false;
   let last = 0;
-  return new Promise<Response>((resolve, reject) => {
+  return new Promise<NextResponse<T>>((resolve, reject) => {
     const emit = (p: Record<string, unknown>) => {
       if (!started) {
         started = true;
-        resolve(new Response(readable, { headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" } }));
+        resolve(new NextResponse(readable, { headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" } }) as NextResponse<T>);
       }
       const now = Date.now();
       if (now - last < 200 && p.done !== p.total) return; // at most ~5 lines a second

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { restoreVersion } from "@/lib/audit";
 
-export const POST = route<{ id: string }>(async ({ ctx, params, body }) => ({ stat: await restoreVersion({ ctx, recordId: params.id, input: await body() }) }));
+export const POST = route(async ({ ctx, params, body }) => ({ stat: await restoreVersion({ ctx, recordId: params.id, input: await body() }) }));

@@ -2,8 +2,6 @@
 import { route } from "@/lib/access/route";
 import { getAcl, setAcl } from "@/lib/acl";
 
-type P = { id: string };
+export const GET = route(async ({ params, query, ctx }) => getAcl({ ctx, clusterId: params.id, input: query }));
 
-export const GET = route<P>(async ({ params, query, ctx }) => getAcl({ ctx, clusterId: params.id, input: query }));
-
-export const PUT = route<P>(async ({ params, query, ctx, body }) => setAcl({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }));
+export const PUT = route(async ({ params, query, ctx, body }) => setAcl({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }));

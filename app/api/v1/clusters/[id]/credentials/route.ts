@@ -3,9 +3,7 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/access/route";
 import { addCredential, listCredentials } from "@/lib/clusters/credentials";
 
-type P = { id: string };
+export const GET = route(async ({ params, ctx }) => ({ credentials: await listCredentials({ ctx, clusterId: params.id }) }));
 
-export const GET = route<P>(async ({ params, ctx }) => ({ credentials: await listCredentials({ ctx, clusterId: params.id }) }));
-
-export const POST = route<P>(async ({ params, ctx, body }) =>
+export const POST = route(async ({ params, ctx, body }) =>
   NextResponse.json({ credential: await addCredential({ ctx, clusterId: params.id, input: await body() }) }, { status: 201 }));

@@ -3,13 +3,11 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/access/route";
 import { createNode, deleteNode, getNode, setData } from "@/lib/znodes";
 
-type P = { id: string };
+export const GET = route(async ({ params, query, ctx }) => getNode({ ctx, clusterId: params.id, input: query }));
 
-export const GET = route<P>(async ({ params, query, ctx }) => getNode({ ctx, clusterId: params.id, input: query }));
-
-export const POST = route<P>(async ({ params, query, ctx, body }) =>
+export const POST = route(async ({ params, query, ctx, body }) =>
   NextResponse.json(await createNode({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }), { status: 201 }));
 
-export const PUT = route<P>(async ({ params, query, ctx, body }) => ({ stat: await setData({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }) }));
+export const PUT = route(async ({ params, query, ctx, body }) => ({ stat: await setData({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }) }));
 
-export const DELETE = route<P>(async ({ params, query, ctx }) => deleteNode({ ctx, clusterId: params.id, path: query.path ?? "", input: query }));
+export const DELETE = route(async ({ params, query, ctx }) => deleteNode({ ctx, clusterId: params.id, path: query.path ?? "", input: query }));

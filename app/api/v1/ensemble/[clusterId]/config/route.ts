@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { currentConfig } from "@/lib/ensemble/plan-reconfig";
 
-export const GET = route<{ clusterId: string }>(async ({ ctx, params }) => currentConfig({ ctx, clusterId: params.clusterId }));
+export const GET = route(async ({ ctx, params }) => currentConfig({ ctx, clusterId: params.clusterId }));
