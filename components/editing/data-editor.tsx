@@ -19,6 +19,7 @@ type Props = { clusterId: string; path: string; znode: Znode; maxBytes: number; 
 function conflictOf(error: unknown): Version | null {
   if (!(error instanceof ApiError) || error.code !== "BAD_VERSION" || !error.details) return null;
   const d = error.details as VersionConflict;
+  if (!("current" in d)) return null; // the server could not read the node now: its message says reload
   return { bytes: base64ToBytes(d.current.base64), version: d.currentVersion };
 }
 

@@ -32,6 +32,9 @@ async function readableAcl(client: ZkClient, path: string): Promise<AclView[] | 
   }
 }
 
+/** `details` of an explained NO_AUTH (the browser reads it as NoAuthDetails). */
+export const noAuthDetails = (d: { path: string; node: string; needed: PermName; acl: AclView[] | null; identities: string[] }) => d;
+
 export async function explainNoAuth(client: ZkClient, target: SessionTarget, operation: string, path: string): Promise<ConsoleError | null> {
   const need = neededFor(operation, path);
   if (!need) return null;
@@ -49,7 +52,7 @@ export async function explainNoAuth(client: ZkClient, target: SessionTarget, ope
     "NO_AUTH",
     403,
     `the console's ZooKeeper session may not ${need.needed} ${need.node === path ? path : `${path} (checked on its parent ${need.node})`}: ${whoMay}; the session is ${identities.join(", ")}. To fix: ${fix}.`,
-    { path, node: need.node, needed: need.needed, acl, identities },
+    noAuthDetails({ path, node: need.node, needed: need.needed, acl, identities }),
   );
 }
 

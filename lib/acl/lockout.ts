@@ -46,6 +46,9 @@ export function lockoutOf(path: string, next: AclRule[], current: AclRule[] | nu
   return { path, lost: permNames((before | ADMIN) & ~after), identities: identities.map(identityLabel) };
 }
 
+/** `details` of a LOCKOUT: what the session would lose, and how to override (the browser reads it as LockoutDetails). */
+export const lockoutDetails = (l: Lockout) => ({ ...l, override: { field: "override", requiresReason: true } });
+
 export function lockoutError(l: Lockout): ConsoleError {
   return new ConsoleError(
     "LOCKOUT",
@@ -53,6 +56,6 @@ export function lockoutError(l: Lockout): ConsoleError {
     `this ACL would leave the console's own ZooKeeper session without ADMIN on ${l.path} (it would lose: ${l.lost.join(", ")}): ` +
       `no entry granting "a" matches its identities (${l.identities.join(", ")}). Afterwards nobody could change this ACL through the console, ` +
       `only a ZooKeeper super user. To do it anyway, an admin saves again with override and a reason (API: "override": true, "reason": "...").`,
-    { ...l, override: { field: "override", requiresReason: true } },
+    lockoutDetails(l),
   );
 }

@@ -52,17 +52,22 @@ export async function writeAtVersion(w: { ctx: RequestCtx; clusterId: string; pa
   });
 }
 
+/**
+ * `details` of a data BAD_VERSION: what is there now, to compare and merge (the browser reads it as
+ * VersionConflict); only the expected version when the current node could not be read.
+ */
+export function versionConflictDetails(expected: number, current?: { data: Buffer; stat: RawStat }) {
+  if (!current) return { expectedVersion: expected };
+  return { expectedVersion: expected, currentVersion: current.stat.version, current: { base64: current.data.toString("base64"), stat: formatStat(current.stat) } };
+}
+
 /** A version conflict with what is there now, so the operator can compare and merge. */
 export async function conflict(client: ZkClient, path: string, expected: number): Promise<ConsoleError> {
   // ZooKeeper refused the stale version: that is the answer, even when the look at the current node fails.
   const now = await client.exists(path).catch(() => undefined);
-  if (now === undefined) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, { expectedVersion: expected });
+  if (now === undefined) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, versionConflictDetails(expected));
   if (!now) return new ConsoleError("NO_NODE", 404, `znode ${path} was deleted by someone else since you opened it`);
   const current = await client.get(path).catch(() => null);
-  if (!current) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, { expectedVersion: expected });
-  return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} is now at version ${current.stat.version}; compare and merge, or reload`, {
-    expectedVersion: expected,
-    currentVersion: current.stat.version,
-    current: { base64: current.data.toString("base64"), stat: formatStat(current.stat) },
-  });
+  if (!current) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, versionConflictDetails(expected));
+  return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} is now at version ${current.stat.version}; compare and merge, or reload`, versionConflictDetails(expected, current));
 }

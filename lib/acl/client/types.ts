@@ -1,12 +1,14 @@
 // Shapes of the ACL, preset and cluster credential endpoints as the browser sees them, derived from
 // the server's verbs and schemas (type-only imports).
 import type { z } from "zod";
-import type { Answer } from "@/lib/core/client/answer";
+import type { Answer, Wire } from "@/lib/core/client/answer";
+import type { noAuthDetails } from "@/lib/access/explain-no-auth";
+import type { aclConflictDetails } from "@/lib/acl/conflict";
+import type { lockoutDetails } from "@/lib/acl/lockout";
 import type { applyRecursiveAcl, computeDigest, getAcl, listPresets, previewRecursiveAcl, setAcl } from "@/lib/acl";
 import type { presetInput, recursiveAclInput, setAclInput } from "@/lib/acl/schema";
 import type { addCredential } from "@/lib/clusters/credentials";
 import type { credentialInput } from "@/lib/clusters/credentials-schema";
-import type { AclEntry } from "@/lib/znodes/client/types";
 
 /** GET …/acl: the ACL, its aversion, and the console session's identities and perms at this node. */
 export type AclState = Answer<typeof getAcl>;
@@ -15,11 +17,11 @@ export type SetAclInput = z.input<typeof setAclInput>;
 export type SetAclResult = Answer<typeof setAcl>;
 
 /** `details` of a 409 BAD_VERSION on an ACL save. */
-export type AclConflict = { expectedAversion: number; currentAversion: number; current: { acl: AclEntry[]; aversion: number } };
+export type AclConflict = Wire<ReturnType<typeof aclConflictDetails>>;
 /** `details` of a 409 LOCKOUT. */
-export type LockoutDetails = { path: string; lost: string[]; identities: string[] };
+export type LockoutDetails = Wire<ReturnType<typeof lockoutDetails>>;
 /** `details` of a 403 NO_AUTH. */
-export type NoAuthDetails = { path: string; node: string; needed: string; acl: AclEntry[] | null; identities: string[] };
+export type NoAuthDetails = Wire<ReturnType<typeof noAuthDetails>>;
 
 /** The body of an apply (a preview sends `preview: true` and only the ACL). */
 export type RecursiveAclInput = Omit<z.input<typeof recursiveAclInput>, "preview">;

@@ -1,11 +1,12 @@
 // Shapes of the znode endpoints as the browser sees them: the JSON of the server verbs' results
 // and the inputs of their zod schemas (type-only imports: nothing of the server reaches the bundle).
 import type { z } from "zod";
-import type { Answer } from "@/lib/core/client/answer";
+import type { Answer, Wire } from "@/lib/core/client/answer";
 import type { copySubtree, createNode, deleteNode, getNode, importSubtree, listChildrenPage, previewSubtree, setData } from "@/lib/znodes";
 import type { copyInput } from "@/lib/znodes/copy-subtree";
 import type { importQuery } from "@/lib/znodes/import-subtree";
 import type { createInput, NodeType, setInput } from "@/lib/znodes/schema";
+import type { versionConflictDetails } from "@/lib/znodes/set-data";
 
 export type { NodeType };
 export type { Progress } from "@/lib/core/client/ndjson";
@@ -28,8 +29,8 @@ export type SetDataResult = { stat: Answer<typeof setData> };
 
 export type DeleteResult = Answer<typeof deleteNode>;
 
-/** `details` of a 409 BAD_VERSION: what is there now, to compare and merge. */
-export type VersionConflict = { expectedVersion: number; currentVersion: number; current: { base64: string; stat: ZnodeStat } };
+/** `details` of a 409 BAD_VERSION: what is there now, to compare and merge (when the server could read it). */
+export type VersionConflict = Wire<ReturnType<typeof versionConflictDetails>>;
 
 /** GET …/subtree: what a recursive delete would remove. */
 export type SubtreePreview = Answer<typeof previewSubtree>;
