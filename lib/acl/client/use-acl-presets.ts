@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Done } from "@/lib/core/client/answer";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { aclKeys } from "./keys";
 import type { PresetAnswer, PresetInput, PresetList } from "./types";
 import { aclUrls } from "./urls";
-import type { Done } from "@/lib/core/client/answer";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useAclPresets() {
   return useQuery({

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
+import { refreshAfterWrite } from "@/lib/znodes/client/refresh";
 import { aclKeys } from "./keys";
 import type { AclState, DigestAnswer, SetAclInput, SetAclResult } from "./types";
 import { aclUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
-import { refreshAfterWrite } from "@/lib/znodes/client/refresh";
 
 export function useAcl(clusterId: string, path: string) {
   return useQuery({

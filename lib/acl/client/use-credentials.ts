@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { aclKeys } from "./keys";
-import type { CredentialAnswer, CredentialInput, CredentialList } from "./types";
-import { aclUrls } from "./urls";
 import { clusterKeys } from "@/lib/clusters/client/keys";
 import type { Done } from "@/lib/core/client/answer";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { znodeKeys } from "@/lib/znodes/client/keys";
+import { aclKeys } from "./keys";
+import type { CredentialAnswer, CredentialInput, CredentialList } from "./types";
+import { aclUrls } from "./urls";
 
 /** A cluster's ZooKeeper credentials as admins see them: scheme and label, never the secret. */
 export function useCredentials(clusterId: string) {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { RecursiveAclInput, RecursiveAclPreview, RecursiveAclResult } from "./types";
-import { aclUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { type Progress, fetchWithProgress } from "@/lib/core/client/ndjson";
 import { refreshAfterWrite } from "@/lib/znodes/client/refresh";
+import type { RecursiveAclInput, RecursiveAclPreview, RecursiveAclResult } from "./types";
+import { aclUrls } from "./urls";
 
 /** How many znodes a recursive ACL change would touch and which differ (a POST: the ACL travels in the body). */
 export function useRecursiveAclPreview(clusterId: string, path: string) {

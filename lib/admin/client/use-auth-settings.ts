@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { adminKeys } from "./keys";
 import type { AuthSettings, AuthSettingsPatch } from "./types";
 import { adminUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useAuthSettings() {
   return useQuery({ queryKey: adminKeys.settings(), queryFn: ({ signal }) => apiFetch<AuthSettings>(adminUrls.settings(), { signal }) });

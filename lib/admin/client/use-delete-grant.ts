@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { adminKeys } from "./keys";
-import { adminUrls } from "./urls";
 import type { Done } from "@/lib/core/client/answer";
 import { apiFetch } from "@/lib/core/client/api-fetch";
+import { adminKeys } from "./keys";
+import { adminUrls } from "./urls";
 
 export function useDeleteGrant() {
   const queryClient = useQueryClient();

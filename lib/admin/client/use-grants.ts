@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { adminKeys } from "./keys";
 import type { GrantList } from "./types";
 import { adminUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useGrants() {
   return useQuery({

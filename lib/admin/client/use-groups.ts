@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { adminKeys } from "./keys";
 import type { GroupList } from "./types";
 import { adminUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useGroups() {
   return useQuery({

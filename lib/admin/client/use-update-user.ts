@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { adminKeys } from "./keys";
 import type { UpdatedUser, UserPatch } from "./types";
 import { adminUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();

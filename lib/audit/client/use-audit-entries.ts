@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { auditKeys } from "./keys";
 import type { AuditFilters, AuditPage } from "./types";
 import { auditUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 /** Audit entries matching the filters, newest first, a page at a time. */
 export function useAuditEntries(filters: AuditFilters) {

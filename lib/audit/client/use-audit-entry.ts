@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { auditKeys } from "./keys";
 import type { AuditEntryAnswer } from "./types";
 import { auditUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useAuditEntry(id: number) {
   return useQuery({

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { auditKeys } from "./keys";
-import { auditUrls } from "./urls";
 import { apiFetch } from "@/lib/core/client/api-fetch";
 import { znodeKeys } from "@/lib/znodes/client/keys";
+import { auditKeys } from "./keys";
+import { auditUrls } from "./urls";
 import type { RestoreInput, RestoreResult } from "./types";
 
 type Restore = { recordId: number } & RestoreInput;

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import type { VerifyResult } from "./types";
 import { auditUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => apiFetch<VerifyResult>(auditUrls.verify(), { method: "POST" }) });

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { clusterKeys } from "./keys";
 import type { ClusterList } from "./types";
 import { clusterUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useClusters() {
   return useQuery({

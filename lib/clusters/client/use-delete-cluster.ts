@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Done } from "@/lib/core/client/answer";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { clusterKeys } from "./keys";
 import type { Cluster } from "./types";
 import { clusterUrls } from "./urls";
-import type { Done } from "@/lib/core/client/answer";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 /** Removes the row at once and puts it back if the server refuses. */
 export function useDeleteCluster() {

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import type { ConnectionTestResult } from "./types";
 import { clusterUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useTestConnection() {
   return useMutation({

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/core/client/api-fetch";
 import { clusterKeys } from "./keys";
 import type { ClusterAnswer, ClusterInput } from "./types";
 import { clusterUrls } from "./urls";
-import { apiFetch } from "@/lib/core/client/api-fetch";
 
 export function useUpdateCluster(id: string) {
   const queryClient = useQueryClient();

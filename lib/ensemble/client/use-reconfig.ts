@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/core/client/api-fetch";
+import { healthKeys } from "@/lib/health/client/keys";
 import type { ReconfigApply, ReconfigChange, ReconfigPlan, ReconfigResult } from "./types";
 import { ensembleUrls } from "./urls";
-import { healthKeys } from "@/lib/health/client/keys";
 
 /** Review a change: nothing is applied. */
 export function useReconfigPlan(clusterId: string) {

@@ -2,11 +2,11 @@
 // browser seeds it, then checked for what was refetched (invalidated), patched and remembered.
 import { QueryClient } from "@tanstack/react-query";
 import { beforeEach, describe, expect, it } from "vitest";
+import { znodeKeys } from "@/lib/znodes/client/keys";
+import type { Znode, ZnodeStat } from "@/lib/znodes/client/types";
 import { liveKeys } from "./keys";
 import { applyLiveEvent } from "./live-cache";
 import type { LiveEvent } from "./types";
-import { znodeKeys } from "@/lib/znodes/client/keys";
-import type { Znode, ZnodeStat } from "@/lib/znodes/client/types";
 
 const C = "c1";
 const stat = (over: Partial<ZnodeStat> = {}): ZnodeStat => ({ czxid: "0x1", mzxid: "0x5", pzxid: "0x6", ctime: "", mtime: "", version: 1, cversion: 1, aversion: 0, ephemeralOwner: null, dataLength: 1, numChildren: 1, ...over });

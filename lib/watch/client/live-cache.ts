@@ -1,12 +1,12 @@
 // How a live event changes the TanStack Query cache: the affected znode and children queries are
 // refetched (or patched where that is exact), changed paths are marked for a brief highlight.
 import type { QueryClient } from "@tanstack/react-query";
-import { liveKeys } from "./keys";
-import type { LiveEvent, LiveStatus } from "./types";
 import { znodeKeys } from "@/lib/znodes/client/keys";
 import { parentPath } from "@/lib/znodes/client/refresh";
 import type { Znode, ZnodeStat } from "@/lib/znodes/client/types";
 import { childPath } from "@/lib/znodes/client/znode-path";
+import { liveKeys } from "./keys";
+import type { LiveEvent, LiveStatus } from "./types";
 
 type Told = Record<string, { mzxid: string; pzxid: string }>;
 type Changes = Record<string, number>;
