@@ -4,6 +4,7 @@ import "server-only";
 import { sessionTargetOf } from "@/lib/access/cluster-session";
 import { auditJson } from "@/lib/access/audit/values";
 import { ConsoleError } from "@/lib/core/errors";
+import type { Progress } from "@/lib/core/http/progress";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { isZkCode } from "@/lib/core/zk/errors";
@@ -15,7 +16,6 @@ import { identitiesOf } from "@/lib/access/session-identities";
 import { recursiveAclInput, type AclRule } from "./schema";
 import { walkAcls, type AclNode } from "./walk-acls";
 
-export type Progress = { phase: string; done: number; total: number };
 type Skipped = { path: string; why: string };
 
 const SAMPLE = 200;

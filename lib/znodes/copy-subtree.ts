@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { Progress as CoreProgress } from "@/lib/core/http/progress";
 import { getCluster } from "@/lib/access/clusters";
 import { ConsoleError } from "@/lib/core/errors";
 import { authorizeWrite, performMutation, type RequestCtx } from "@/lib/access/mutations";
@@ -20,7 +21,7 @@ export const copyInput = z.object({
   reason,
 }).strict();
 
-export type Progress = { phase: "reading" | "writing" | "verifying" | "deleting"; done: number; total: number };
+export type Progress = CoreProgress & { phase: "reading" | "writing" | "verifying" | "deleting" };
 
 async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], onProgress: (p: Progress) => void) {
   let done = 0;

@@ -1,9 +1,9 @@
 // Long writes (copy, move, import) stream NDJSON progress when asked: {type:"progress"}
 // lines, then one {type:"result"} or {type:"error"} line (lib/core/http/progress.ts).
+import type { Progress } from "@/lib/core/http/progress";
 import { ApiError, toApiError } from "./api-fetch";
 
-/** How far a long operation has got. */
-export type Progress = { phase: string; done: number; total: number };
+export type { Progress };
 
 export type ProgressLine =
   | ({ type: "progress" } & Progress)

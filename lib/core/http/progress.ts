@@ -6,10 +6,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ConsoleError } from "../errors";
 import { toErrorResponse } from "./error-response";
 
+/** One progress line: how far a long operation has got (`total` 0 while still counting). */
+export type Progress = { phase: string; done: number; total: number };
+
 export const wantsProgress = (req: NextRequest) => (req.headers.get("accept") ?? "").includes("application/x-ndjson");
 
 /** Typed as answering `T`: as JSON, or as the `result` line the stream ends with. */
-export function withProgress<T>(req: NextRequest, run: (emit: (p: Record<string, unknown>) => void) => Promise<T>): Promise<NextResponse<T>> {
+export function withProgress<T>(req: NextRequest, run: (emit: (p: Progress) => void) => Promise<T>): Promise<NextResponse<T>> {
   if (!wantsProgress(req)) return run(() => {}).then((r) => NextResponse.json(r));
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const writer = writable.getWriter();
@@ -17,7 +20,7 @@ export function withProgress<T>(req: NextRequest, run: (emit: (p: Record<string,
   let started = false;
   let last = 0;
   return new Promise<NextResponse<T>>((resolve, reject) => {
-    const emit = (p: Record<string, unknown>) => {
+    const emit = (p: Progress) => {
       if (!started) {
         started = true;
         resolve(new NextResponse(readable, { headers: { "Content-Type": "application/x-ndjson", "Cache-Control": "no-store" } }) as NextResponse<T>);
