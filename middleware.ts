@@ -6,6 +6,7 @@
 // request bodies (truncating them at 10 MB) before the handler can refuse them by size.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { errors } from "./lib/core/errors";
 import { newNonce, pageCsp } from "./lib/core/http/content-security-policy";
 import { PATHNAME_HEADER, isPublicPage } from "./lib/auth/public-pages";
 
@@ -30,7 +31,7 @@ export async function middleware(req: NextRequest) {
     // the page for real, and that navigation gets the redirect. A fetch would have to follow it,
     // cross-origin when Next.js rewrites a loopback host such as 127.0.0.1 to localhost.
     const dest = req.headers.get("sec-fetch-dest");
-    if (dest && dest !== "document") return new NextResponse(null, { status: 401, headers: { "Content-Security-Policy": csp } });
+    if (dest && dest !== "document") return new NextResponse(null, { status: errors.unauthenticated().status, headers: { "Content-Security-Policy": csp } });
     const login = new URL("/login", consoleOrigin(req));
     login.searchParams.set("callbackUrl", pathname + req.nextUrl.search);
     const res = NextResponse.redirect(login);

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { AuthIdentity } from "@/lib/core/zk/sessions";
 import { credentialAad, openCredential } from "./credentials-crypto";
 import { credentialKey, KEY_ENV, KEY_HINT } from "./credentials-key";
@@ -22,10 +22,10 @@ export async function sessionAuthOf(cluster: { id: string; name: string }): Prom
   const rows = await db().clusterCredential.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
   if (rows.length === 0) return [];
   const { key, problem } = credentialKey();
-  if (!key) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `cluster "${cluster.name}" has ${rows.length} stored ZooKeeper credential(s), but they cannot be decrypted: ${problem}. ${KEY_HINT} (the key they were stored with) and restart the console`);
+  if (!key) throw errors.credentialsLocked(cluster.name, rows.length, problem, KEY_HINT);
   return rows.map((r) => {
     const credential = openCredential(r.secret, key, credentialAad(r.clusterId, r.scheme));
-    if (credential === null) throw new ConsoleError("CREDENTIALS_LOCKED", 503, `the ZooKeeper credential "${r.label}" of cluster "${cluster.name}" does not decrypt: ${KEY_ENV} is not the key it was stored with`);
+    if (credential === null) throw errors.credentialUndecryptable(r.label, cluster.name, KEY_ENV);
     return { scheme: r.scheme, credential };
   });
 }

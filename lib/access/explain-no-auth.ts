@@ -1,7 +1,7 @@
 // A NO_AUTH from ZooKeeper, explained: which ACL blocks the console's session, which permission
 // it lacks and which identities it holds, so an operator knows which credential would help.
 import { sessionTargetOf } from "./cluster-session";
-import { ConsoleError } from "@/lib/core/errors";
+import { ConsoleError, errors } from "@/lib/core/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { isZkCode } from "@/lib/core/zk/errors";
 import type { SessionTarget } from "@/lib/core/zk/sessions";
@@ -48,9 +48,7 @@ export async function explainNoAuth(client: ZkClient, target: SessionTarget, ope
   const fix = grantees.some((g) => g.startsWith("digest:"))
     ? `add the matching digest user as a ZooKeeper credential of this cluster (cluster settings)`
     : `add a ZooKeeper credential of this cluster (cluster settings) that the ACL grants, or ask the owner of ${need.node} to change its ACL`;
-  return new ConsoleError(
-    "NO_AUTH",
-    403,
+  return errors.noAuth(
     `the console's ZooKeeper session may not ${need.needed} ${need.node === path ? path : `${path} (checked on its parent ${need.node})`}: ${whoMay}; the session is ${identities.join(", ")}. To fix: ${fix}.`,
     noAuthDetails({ path, node: need.node, needed: need.needed, acl, identities }),
   );

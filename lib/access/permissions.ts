@@ -1,7 +1,7 @@
 // The one read/write check, for every route, page and server action. An actor's rights are its
 // global role (User.role, a global grant) plus its grants: its own and its IdP groups' (the group
 // mappings), each global or on one cluster, optionally only under a path prefix.
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { RANK, isRole, prefixCovers, type GrantRef, type Role } from "./roles";
 import type { Actor } from "@/lib/core/actor";
 
@@ -43,17 +43,17 @@ export function isGlobalAdmin(actor: Actor): boolean {
   return grantsOf(actor).some((g) => g.role === "admin" && g.clusterId === null && !g.pathPrefix);
 }
 
-export const notFoundCluster = (id: string) => new ConsoleError("NOT_FOUND", 404, `no cluster with id ${JSON.stringify(id)} is registered`);
+export const notFoundCluster = errors.clusterNotFound;
 
 /** Throws 404 for a cluster the actor may not see (its existence is not revealed), 403 otherwise. */
 export function authorize(actor: Actor, action: Action, cluster: ClusterRef, path = "/"): void {
   if (!canSeeCluster(actor, cluster)) throw notFoundCluster(cluster.id);
   if (can(actor, action, cluster, path)) return;
   const verb = action === "read" ? "read" : action === "write" ? "change" : "administer";
-  throw new ConsoleError("FORBIDDEN", 403, `you may not ${verb} ${path} on cluster "${cluster.name}"; ask an admin for a grant`);
+  throw errors.forbidden(verb, path, cluster.name);
 }
 
 /** For the registry, users, grants and the audit trail. */
 export function requireGlobalAdmin(actor: Actor, what: string): void {
-  if (!isGlobalAdmin(actor)) throw new ConsoleError("FORBIDDEN", 403, `only an admin may ${what}`);
+  if (!isGlobalAdmin(actor)) throw errors.adminOnly(what);
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { actorFromRequest, unauthenticated } from "./session";
+import { actorFromRequest } from "./session";
 import type { RequestCtx } from "@/lib/core/context";
 import { requestCtx } from "./request-ctx";
 import { toErrorResponse } from "@/lib/core/http/error-response";
@@ -11,6 +11,7 @@ import { singleValuedQuery } from "@/lib/core/http/query";
 import { clientIp } from "@/lib/core/http/client-ip";
 import { readJson } from "@/lib/core/http/read-body";
 import { assertSameOrigin } from "@/lib/core/http/same-origin";
+import { errors } from "@/lib/core/errors";
 
 type Handler<P, R> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: (maxBytes?: number) => Promise<unknown> }) => Promise<R>;
 
@@ -27,7 +28,7 @@ export function route<P = Record<string, string>, R = unknown>(handler: Handler<
     try {
       assertSameOrigin(req);
       const actor = await actorFromRequest(req);
-      if (!actor) throw unauthenticated();
+      if (!actor) throw errors.unauthenticated();
       const params = await context.params;
       const ctx = requestCtx({ actor, requestId, sourceIp: clientIp(req) });
       const args = { req, params, ctx, body: (maxBytes?: number) => readJson(req, maxBytes) };

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/core/db/client";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { grantsFor, parseGroups } from "./grants";
 import { isGlobalAdmin } from "./permissions";
 import type { Actor } from "@/lib/core/actor";
@@ -37,11 +37,10 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return actorForToken(await getToken({ req: req as unknown as NextRequest, secret: process.env.NEXTAUTH_SECRET }));
 });
 
-export const unauthenticated = () => new ConsoleError("UNAUTHENTICATED", 401, "sign in first: this endpoint needs a console session");
 
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) throw unauthenticated();
+  if (!actor) throw errors.unauthenticated();
   return actor;
 }
 

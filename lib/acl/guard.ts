@@ -1,6 +1,6 @@
 // Checks an ACL change must pass before it is sent: auth entries need an authenticated session,
 // and the lockout guard (refused unless overridden with a reason).
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { Identity } from "@/lib/access/session-identities";
 import { lockoutError, lockoutOf } from "./lockout";
 import type { AclRule } from "./schema";
@@ -10,11 +10,11 @@ export type GuardInput = { path: string; next: AclRule[]; current: AclRule[] | n
 /** Returns the lockout that was overridden (for the audit trail), or null; throws when refused. */
 export function guardAclChange({ path, next, current, identities, override, reason }: GuardInput) {
   if (next.some((e) => e.scheme === "auth") && !identities.some((i) => i.authenticated)) {
-    throw new ConsoleError("INVALID_ACL", 400, `an auth entry stands for the identities the console's session authenticated with, and it has none: add a ZooKeeper credential to the cluster first, or use a digest entry`);
+    throw errors.authEntryWithoutCredential();
   }
   const lockout = lockoutOf(path, next, current, identities);
   if (!lockout) return null;
   if (!override) throw lockoutError(lockout);
-  if (!reason?.trim()) throw new ConsoleError("REASON_REQUIRED", 400, `reason is required to override the lockout guard on ${path}: say why the console may lose ADMIN there (send "reason")`, { field: "reason" });
+  if (!reason?.trim()) throw errors.overrideReasonRequired(path);
   return lockout;
 }

@@ -1,7 +1,7 @@
 // The lockout guard: an ACL change must not leave the console's own session without ADMIN on
 // the node, or nobody could repair it through the console. When unsure whether an entry
 // matches the session (an ip range from a remote host, x509, sasl), it is assumed not to.
-import { ConsoleError } from "@/lib/core/errors";
+import { ConsoleError, errors } from "@/lib/core/errors";
 import { identityLabel, type Identity } from "@/lib/access/session-identities";
 import { isIpv4 } from "@/lib/core/ip-address";
 import { ADMIN, permNames, type PermName } from "@/lib/core/zk/perms";
@@ -50,9 +50,7 @@ export function lockoutOf(path: string, next: AclRule[], current: AclRule[] | nu
 export const lockoutDetails = (l: Lockout) => ({ ...l, override: { field: "override", requiresReason: true } });
 
 export function lockoutError(l: Lockout): ConsoleError {
-  return new ConsoleError(
-    "LOCKOUT",
-    409,
+  return errors.lockout(
     `this ACL would leave the console's own ZooKeeper session without ADMIN on ${l.path} (it would lose: ${l.lost.join(", ")}): ` +
       `no entry granting "a" matches its identities (${l.identities.join(", ")}). Afterwards nobody could change this ACL through the console, ` +
       `only a ZooKeeper super user. To do it anyway, an admin saves again with override and a reason (API: "override": true, "reason": "...").`,

@@ -4,7 +4,7 @@ import { requireGlobalAdmin } from "@/lib/access/permissions";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { auditJson } from "@/lib/access/audit/values";
 import { db } from "@/lib/core/db/client";
-import { ConsoleError, notFound } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import type { AclView } from "@/lib/core/zk/perms";
 import { rulesView } from "./format";
@@ -25,7 +25,7 @@ async function uniqueName<T>(name: string, op: () => Promise<T>): Promise<T> {
   try {
     return await op();
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new ConsoleError("PRESET_EXISTS", 409, `an ACL preset named ${JSON.stringify(name)} already exists`);
+    if ((e as { code?: string }).code === "P2002") throw errors.presetExists(name);
     throw e;
   }
 }
@@ -47,9 +47,9 @@ export async function createPreset({ ctx, input }: { ctx: RequestCtx; input: unk
 }
 
 async function savedPreset(id: string): Promise<Row> {
-  if (id.startsWith("builtin:")) throw new ConsoleError("BUILTIN_PRESET", 400, "built-in presets cannot be changed or deleted; save a custom one instead");
+  if (id.startsWith("builtin:")) throw errors.builtinPreset();
   const row = await db().aclPreset.findUnique({ where: { id } });
-  if (!row) throw notFound(`no ACL preset with id ${JSON.stringify(id)}`);
+  if (!row) throw errors.notFound(`no ACL preset with id ${JSON.stringify(id)}`);
   return row;
 }
 

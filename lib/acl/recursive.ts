@@ -3,7 +3,7 @@
 import "server-only";
 import { sessionTargetOf } from "@/lib/access/cluster-session";
 import { auditJson } from "@/lib/access/audit/values";
-import { ConsoleError } from "@/lib/core/errors";
+import { ConsoleError, errors } from "@/lib/core/errors";
 import type { Progress } from "@/lib/core/http/progress";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import type { ZkClient } from "@/lib/core/zk/client";
@@ -94,7 +94,7 @@ export async function applyRecursiveAcl({ ctx, clusterId, path: rawPath, input, 
       } catch (e) {
         const partial = (e as { partial?: number }).partial ?? 0;
         if (e instanceof ConsoleError && partial === 0) throw e;
-        throw new ConsoleError("PARTIAL_ACL_APPLY", 409, `the recursive ACL change of ${path} stopped after ${partial} znodes: ${(e as Error).message}`, { changed: partial });
+        throw errors.partialAclApply(path, partial, (e as Error).message);
       }
     },
     after: (r) => ({

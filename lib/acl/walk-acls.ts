@@ -1,6 +1,6 @@
 // Every znode of a subtree with its ACL and the aversion seen now: one children + one getACL
 // request per node, pipelined (lib/znodes/bfs). Nodes the session may not list are reported, not guessed.
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { isZkCode } from "@/lib/core/zk/errors";
 import { pipelinedBfs } from "../znodes/bfs";
@@ -27,8 +27,8 @@ export async function walkAcls(client: ZkClient, root: string, onNode?: (seen: n
   for await (const node of pipelinedBfs(root, visit, 32)) {
     out.push(node);
     onNode?.(out.length);
-    if (out.length > MAX_RECURSIVE_NODES) throw new ConsoleError("SUBTREE_TOO_LARGE", 400, `the subtree under ${root} has more than ${MAX_RECURSIVE_NODES} znodes; apply the ACL to smaller subtrees`);
+    if (out.length > MAX_RECURSIVE_NODES) throw errors.subtreeTooLarge(root, MAX_RECURSIVE_NODES);
   }
-  if (out.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${root} does not exist`);
+  if (out.length === 0) throw errors.noNode(root);
   return out;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
-import { ConsoleError, badRequest, notFound } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { auditJson } from "@/lib/access/audit/values";
 import type { Grant } from "@/lib/core/db/generated/prisma/client";
@@ -26,11 +26,11 @@ export async function createGrant({ ctx, input }: { ctx: RequestCtx; input: unkn
   const g = grantInput.parse(input);
   const clusterId = g.clusterId ?? null;
   const pathPrefix = g.pathPrefix && g.pathPrefix !== "/" ? g.pathPrefix : null;
-  if (g.subjectType === "user" && !(await db().user.findUnique({ where: { id: g.subject } }))) throw badRequest(`subject: no user with id ${JSON.stringify(g.subject)}`);
+  if (g.subjectType === "user" && !(await db().user.findUnique({ where: { id: g.subject } }))) throw errors.badRequest(`subject: no user with id ${JSON.stringify(g.subject)}`);
   const cluster = clusterId ? await db().cluster.findUnique({ where: { id: clusterId } }) : null;
-  if (clusterId && !cluster) throw badRequest(`clusterId: no cluster with id ${JSON.stringify(clusterId)} is registered`);
+  if (clusterId && !cluster) throw errors.badRequest(`clusterId: no cluster with id ${JSON.stringify(clusterId)} is registered`);
   const same = await db().grant.findFirst({ where: { subjectType: g.subjectType, subject: g.subject, clusterId, pathPrefix } });
-  if (same) throw new ConsoleError("GRANT_EXISTS", 409, `${g.subjectType} ${g.subject} already has a grant (${same.role}) on this scope; remove it first to change the role`);
+  if (same) throw errors.grantExists(`${g.subjectType} ${g.subject}`, same.role);
   const data = { subjectType: g.subjectType, subject: g.subject, role: g.role, clusterId, pathPrefix, createdBy: ctx.actor.username };
   const created = await auditedDbChange(ctx,
     { operation: "grant_create", cluster: cluster ? { id: cluster.id, name: cluster.name } : null, path: pathPrefix },
@@ -42,9 +42,9 @@ export async function createGrant({ ctx, input }: { ctx: RequestCtx; input: unkn
 export async function deleteGrant({ ctx, id }: { ctx: RequestCtx; id: string }) {
   requireGlobalAdmin(ctx.actor, "manage grants");
   const grant = await db().grant.findUnique({ where: { id }, include: { cluster: { select: { name: true } } } });
-  if (!grant) throw notFound(`no grant with id ${JSON.stringify(id)}`);
+  if (!grant) throw errors.notFound(`no grant with id ${JSON.stringify(id)}`);
   if ((await remainingAdmins({ grants: (all) => all.filter((x) => x.id !== id) })) === 0) {
-    throw new ConsoleError("LAST_ADMIN", 409, "removing this grant would leave the console without an enabled admin");
+    throw errors.lastAdmin("removing this grant would leave the console without an enabled admin");
   }
   await auditedDbChange(ctx,
     { operation: "grant_delete", cluster: grant.clusterId ? { id: grant.clusterId, name: grant.cluster?.name ?? grant.clusterId } : null, path: grant.pathPrefix, before: auditJson(publicGrant(grant)), details: { grantId: id } },

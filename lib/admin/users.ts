@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
-import { ConsoleError, notFound } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { auditJson } from "@/lib/access/audit/values";
 import type { User } from "@/lib/core/db/generated/prisma/client";
@@ -28,11 +28,11 @@ export async function updateUser({ ctx, id, input }: { ctx: RequestCtx; id: stri
   requireGlobalAdmin(ctx.actor, "manage users");
   const patch = userPatch.parse(input);
   const before = await db().user.findUnique({ where: { id } });
-  if (!before) throw notFound(`no user with id ${JSON.stringify(id)}`);
-  if (patch.disabled && id === ctx.actor.id) throw new ConsoleError("SELF_LOCKOUT", 409, "you cannot disable yourself; ask another admin");
+  if (!before) throw errors.notFound(`no user with id ${JSON.stringify(id)}`);
+  if (patch.disabled && id === ctx.actor.id) throw errors.selfLockout();
   const after = { ...before, ...patch };
   if ((await remainingAdmins({ users: (u) => (u.id === id ? after : u) })) === 0) {
-    throw new ConsoleError("LAST_ADMIN", 409, "this change would leave the console without an enabled admin; make someone else admin first");
+    throw errors.lastAdmin("this change would leave the console without an enabled admin; make someone else admin first");
   }
   const data = { ...patch, ...(patch.disabled && !before.disabled ? { sessionsRevokedAt: new Date() } : {}) };
   const updated = await auditedDbChange(ctx,

@@ -1,7 +1,7 @@
 import "server-only";
 import { requireGlobalAdmin } from "@/lib/access/permissions";
 import { db } from "@/lib/core/db/client";
-import { notFound } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { Prisma } from "@/lib/core/db/generated/prisma/client";
 import type { RequestCtx } from "@/lib/core/context";
 import { toEntry, type AuditEntry } from "./entry";
@@ -46,7 +46,7 @@ export async function listAudit({ ctx, input }: { ctx: RequestCtx; input: unknow
 
 export async function getAuditEntry(id: number): Promise<AuditEntry> {
   const row = Number.isSafeInteger(id) ? await db().auditRecord.findUnique({ where: { id }, include: { outcomeRecord: true, intent: true } }) : null;
-  if (!row) throw notFound(`no audit record ${id}`);
+  if (!row) throw errors.notFound(`no audit record ${id}`);
   // An outcome row stands for its operation: show the whole operation.
   if (row.intent) return toEntry(row.intent, row);
   return toEntry(row, row.outcomeRecord);
@@ -60,14 +60,14 @@ export async function readAuditEntry({ ctx, id }: { ctx: RequestCtx; id: string 
 /** The operation a request performed (intent and outcome merged), for tests and support. */
 export async function auditEntryOfRequest(requestId: string): Promise<AuditEntry> {
   const row = await db().auditRecord.findFirst({ where: { requestId, kind: { in: ["intent", "event"] } }, orderBy: { id: "asc" }, include: { outcomeRecord: true } });
-  if (!row) throw notFound(`no audit record for request ${requestId}`);
+  if (!row) throw errors.notFound(`no audit record for request ${requestId}`);
   return toEntry(row, row.outcomeRecord);
 }
 
 /** The same, flat in the row's own shape: the intent's columns completed by its outcome's. */
 export async function auditRowOfRequest(requestId: string) {
   const row = await db().auditRecord.findFirst({ where: { requestId, kind: { in: ["intent", "event"] } }, orderBy: { id: "asc" }, include: { outcomeRecord: true } });
-  if (!row) throw notFound(`no audit record for request ${requestId}`);
+  if (!row) throw errors.notFound(`no audit record for request ${requestId}`);
   const { outcomeRecord: o, ...intent } = row;
   return o ? { ...intent, outcome: o.outcome, error: o.error, afterData: o.afterData, afterHash: o.afterHash, versionAfter: o.versionAfter } : intent;
 }

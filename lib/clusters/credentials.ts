@@ -5,7 +5,7 @@ import "server-only";
 import { authorize } from "@/lib/access/permissions";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { db } from "@/lib/core/db/client";
-import { ConsoleError, notFound } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import { credentialAad, openCredential, sealCredential } from "@/lib/access/credentials-crypto";
 import { credentialKey, KEY_ENV, KEY_HINT } from "@/lib/access/credentials-key";
@@ -33,7 +33,7 @@ export async function addCredential({ ctx, clusterId, input }: { ctx: RequestCtx
   const cluster = await adminCluster(ctx, clusterId);
   const c = credentialInput.parse(input);
   const { key, problem } = credentialKey();
-  if (!key) throw new ConsoleError("SECRET_KEY_MISSING", 400, `cannot store ZooKeeper credentials: ${problem}. They are kept encrypted, so ${KEY_HINT}, then restart the console`);
+  if (!key) throw errors.secretKeyMissing(problem, KEY_HINT);
   const label = credentialLabel(c);
   const secret = sealCredential(c.credential, key, credentialAad(clusterId, c.scheme));
   const created = await auditedDbChange(ctx,
@@ -46,7 +46,7 @@ export async function addCredential({ ctx, clusterId, input }: { ctx: RequestCtx
 export async function removeCredential({ ctx, clusterId, credentialId }: { ctx: RequestCtx; clusterId: string; credentialId: string }): Promise<void> {
   const cluster = await adminCluster(ctx, clusterId);
   const row = await db().clusterCredential.findFirst({ where: { id: credentialId, clusterId } });
-  if (!row) throw notFound(`cluster "${cluster.name}" has no credential with id ${JSON.stringify(credentialId)}`);
+  if (!row) throw errors.notFound(`cluster "${cluster.name}" has no credential with id ${JSON.stringify(credentialId)}`);
   await auditedDbChange(ctx,
     { operation: "credentials_changed", cluster: { id: cluster.id, name: cluster.name }, details: { change: "removed", scheme: row.scheme, label: row.label } },
     (tx) => tx.clusterCredential.delete({ where: { id: row.id } }));

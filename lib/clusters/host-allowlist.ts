@@ -7,7 +7,7 @@
 // only when every address it resolves to lies in an allowed range.
 import dns from "node:dns/promises";
 import net from "node:net";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { parseConnectionString } from "@/lib/core/zk/connection-string";
 
 export type HostAllowlist = { entries: string[]; globs: RegExp[]; ranges: net.BlockList; hasRanges: boolean };
@@ -70,7 +70,7 @@ export async function hostRefusal(list: HostAllowlist, rawHost: string): Promise
 }
 
 export const hostNotAllowed = (why: string, list: HostAllowlist) =>
-  new ConsoleError("HOST_NOT_ALLOWED", 400, `connection refused by policy: ${why} (rule: the console connects only to hosts the operator allowed: ${list.entries.join(", ")})`, { field: "connectionString" });
+  errors.hostNotAllowed(why, list.entries);
 
 /** Throws HOST_NOT_ALLOWED when any host of the connection string is outside the allowlist. */
 export async function assertHostsAllowed(connectionString: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -78,7 +78,7 @@ export async function assertHostsAllowed(connectionString: string, env: NodeJS.P
   try {
     list = parseHostAllowlist(env.CLUSTER_HOST_ALLOWLIST);
   } catch (e) {
-    throw new ConsoleError("CONFIG_INVALID", 500, (e as Error).message); // also stops start-up (lib/auth/config-check.ts)
+    throw errors.configInvalid((e as Error).message); // also stops start-up (lib/auth/config-check.ts)
   }
   if (!list) return;
   const parsed = parseConnectionString(connectionString);

@@ -1,5 +1,5 @@
 import "server-only";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { db } from "@/lib/core/db/client";
 import { canSeeCluster, isGlobalAdmin, notFoundCluster, requireGlobalAdmin } from "@/lib/access/permissions";
 import type { Actor } from "@/lib/core/actor";
@@ -49,7 +49,7 @@ async function uniqueName<T>(op: () => Promise<T>, name?: string): Promise<T> {
   try {
     return await op();
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw new ConsoleError("CLUSTER_EXISTS", 409, `a cluster named ${JSON.stringify(name)} is already registered`);
+    if ((e as { code?: string }).code === "P2002") throw errors.clusterExists(name);
     throw e;
   }
 }

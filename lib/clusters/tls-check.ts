@@ -1,12 +1,10 @@
 // Registration and connection tests refuse TLS clusters up front with a clear message: the
 // `tls` flag of the form, or a probe that finds a TLS-only port. The flag is never stored.
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { parseConnectionString } from "@/lib/core/zk/connection-string";
 import { findTlsOnlyMember } from "./tls-probe";
 
-const WHY = "the console's ZooKeeper client library (the `zookeeper` npm binding) has no TLS support, so it cannot connect to a secureClientPort. Register a plain clientPort of the ensemble (digest/ip ACLs still apply), or use another tool for TLS-only clusters";
-
-export const tlsUnsupported = (where: string) => new ConsoleError("TLS_UNSUPPORTED", 400, `TLS connections are not supported by this console yet: ${where}; ${WHY}`, { field: "tls" });
+export const tlsUnsupported = errors.tlsUnsupported;
 
 /** Throws TLS_UNSUPPORTED for a TLS cluster; returns the input without the `tls`/`secure` flag. */
 export async function refuseTls(input: unknown): Promise<unknown> {

@@ -5,20 +5,12 @@ import "server-only";
 import { auditValue } from "@/lib/access/audit/values";
 import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "@/lib/access/clusters";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { ZkError } from "@/lib/core/zk/errors";
 import { parseMembership } from "../health/parse-server-lines";
 import { planReconfig, serverLine, type ReconfigPlan } from "./plan-reconfig";
 import { reconfigApply } from "./reconfig-schema";
-
-const RECONFIG_ERRORS: Record<number, [string, number, string]> = {
-  [-123]: ["RECONFIG_DISABLED", 409, "the ensemble has dynamic reconfiguration disabled: set reconfigEnabled=true in every member's zoo.cfg"],
-  [-13]: ["NEW_CONFIG_NO_QUORUM", 409, "ZooKeeper refused: the new configuration's voters are not connected and synced (start the joining server first)"],
-  [-14]: ["RECONFIG_IN_PROGRESS", 409, "another reconfiguration is in progress; try again when it finished"],
-  [-102]: ["NO_AUTH", 403, "the console's session may not reconfigure this ensemble: give the cluster a super-user digest credential, or run the servers with -Dzookeeper.skipACL=yes"],
-  [-103]: ["BAD_VERSION", 409, "the configuration changed since you reviewed it: plan again"],
-};
 
 export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const q = reconfigApply.parse(input);
@@ -26,9 +18,9 @@ export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx
   authorize(ctx.actor, "admin", await getCluster(clusterId), "/");
   const plan = await planReconfig({ ctx, clusterId, input: q.change });
   if (plan.currentVersion.toLowerCase() !== q.fromVersion.toLowerCase()) {
-    throw new ConsoleError("BAD_VERSION", 409, `the configuration is now at version ${plan.currentVersion}, not ${q.fromVersion} that you reviewed: plan again`);
+    throw errors.staleConfig(plan.currentVersion, q.fromVersion);
   }
-  if (plan.errors.length) throw new ConsoleError("RECONFIG_REFUSED", 409, plan.errors.join("; "), { errors: plan.errors, plan });
+  if (plan.errors.length) throw errors.reconfigRefused(plan.errors, plan);
   const before = [...plan.current, `version=${plan.currentVersion}`].join("\n");
   // The audited path is "/": /zookeeper/* is off limits to the write path by rule; admin on the cluster root is what reconfig needs.
   return performMutation<{ config: string; plan: ReconfigPlan }>({
@@ -40,8 +32,7 @@ export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx
         const { data } = await client.reconfig({ joining: plan.joining ?? undefined, leaving: plan.leaving ?? undefined, fromConfig: parseInt(plan.currentVersion, 16) });
         return { config: data.toString("utf8"), plan };
       } catch (e) {
-        const known = e instanceof ZkError ? RECONFIG_ERRORS[e.rc] : undefined;
-        throw known ? new ConsoleError(known[0], known[1], known[2]) : e;
+        throw (e instanceof ZkError ? errors.reconfigFailed(e.rc) : null) ?? e;
       }
     },
     // A reconfig moves members between roles and often drops the console's connection before

@@ -1,6 +1,6 @@
 // Files for deploying an ensemble: per member zoo.cfg, myid, a systemd unit (and the
 // dynamic config when reconfig is enabled), through the same generator as the local launcher.
-import { ConsoleError } from "@/lib/core/errors";
+import { errors as consoleErrors } from "@/lib/core/errors";
 import { connectionStringOf, dynamicConfig, myid, zooCfg, type MemberSpec } from "./config";
 import { deploymentInput } from "./deployment-schema";
 import { systemdUnit } from "./systemd-unit";
@@ -12,7 +12,7 @@ export type GeneratedDeployment = { files: GeneratedFile[]; connectionString: st
 export function generateDeployment(input: unknown): GeneratedDeployment {
   const d = deploymentInput.parse(input);
   const { errors, warnings } = validateDeployment(d);
-  if (errors.length) throw new ConsoleError("INVALID_ENSEMBLE", 400, errors.join("; "), { errors, warnings });
+  if (errors.length) throw consoleErrors.invalidEnsemble(errors, warnings);
   const sharedHost = new Set(d.members.map((m) => m.host.toLowerCase())).size < d.members.length;
   const specs: MemberSpec[] = [...d.members].sort((a, b) => a.id - b.id).map((m) => ({
     id: m.id, host: m.host, clientPort: m.clientPort, quorumPort: m.quorumPort, electionPort: m.electionPort,

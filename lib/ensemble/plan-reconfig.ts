@@ -4,7 +4,7 @@
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "@/lib/access/clusters";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { inspectEnsemble } from "../health/inspect-ensemble";
 import { parseMembership, clientAddressOf, type ServerEntry } from "../health/parse-server-lines";
 import { probeMember } from "../health/probe-member";
@@ -31,7 +31,7 @@ export async function readConfig(ctx: RequestCtx, clusterId: string) {
   const { data } = await client.getConfig();
   const membership = parseMembership(data.toString("utf8"));
   if (!membership.servers.length || !membership.version) {
-    throw new ConsoleError("RECONFIG_UNAVAILABLE", 409, "this cluster has no dynamic configuration (/zookeeper/config is empty): dynamic reconfiguration needs ZooKeeper 3.5+ with reconfigEnabled=true and more than one server");
+    throw errors.reconfigUnavailable();
   }
   return membership as { servers: ServerEntry[]; version: string };
 }

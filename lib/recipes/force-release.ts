@@ -3,7 +3,7 @@
 // its lock without being told: the UI says so before asking.
 import "server-only";
 import { auditValue } from "@/lib/access/audit/values";
-import { badRequest } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { conflict } from "../znodes/set-data";
 import { ZkError } from "@/lib/core/zk/errors";
@@ -15,7 +15,7 @@ export async function forceRelease({ ctx, clusterId, input }: { ctx: RequestCtx;
   const q = forceReleaseInput.parse(input);
   const path = validatePath(q.path);
   const name = path.slice(path.lastIndexOf("/") + 1);
-  if (!isRecipeNode(name)) throw badRequest(`${path} is not a lock or latch participant (e.g. _c_<uuid>-lock-0000000001, lock-0000000001); only those can be force-released`);
+  if (!isRecipeNode(name)) throw errors.badRequest(`${path} is not a lock or latch participant (e.g. _c_<uuid>-lock-0000000001, lock-0000000001); only those can be force-released`);
   return performMutation({
     ctx, clusterId, operation: "force_release", action: "admin", path, reason: q.reason,
     details: { recipe: "lock", expectedVersion: q.version },

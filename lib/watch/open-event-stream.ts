@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { authorize } from "@/lib/access/permissions";
 import { getCluster } from "@/lib/access/clusters";
-import { badRequest } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";
 import { openLiveStream, type StreamLimits } from "./event-stream";
@@ -31,7 +31,7 @@ export async function openEventStream({ ctx, clusterId, input, signal, limits }:
   const { paths: raw, lastEventId } = eventStreamInput.parse(input);
   const paths = [...new Set(raw.map(validatePath))];
   if (paths.length > MAX_PATHS_PER_STREAM) {
-    throw badRequest(`too many paths: one stream watches at most ${MAX_PATHS_PER_STREAM} znodes (this request names ${paths.length}); open a second stream for the rest`, { max: MAX_PATHS_PER_STREAM, got: paths.length });
+    throw errors.badRequest(`too many paths: one stream watches at most ${MAX_PATHS_PER_STREAM} znodes (this request names ${paths.length}); open a second stream for the rest`, { max: MAX_PATHS_PER_STREAM, got: paths.length });
   }
   const cluster = await getCluster(clusterId);
   for (const path of paths) authorize(ctx.actor, "read", cluster, path);

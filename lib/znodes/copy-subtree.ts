@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Progress as CoreProgress } from "@/lib/core/http/progress";
 import { getCluster } from "@/lib/access/clusters";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { authorizeWrite, performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
 import type { ZkClient } from "@/lib/core/zk/client";
@@ -47,7 +47,7 @@ async function deleteUnchangedSource(source: ZkClient, nodes: SubtreeNode[], onP
   for (const n of nodes) {
     const now = await again(() => source.exists(n.path));
     if (!now || now.mzxid !== n.stat.mzxid || now.pzxid !== n.stat.pzxid) {
-      throw new ConsoleError("SOURCE_CHANGED", 409, `the copy is complete and verified, but ${n.path} changed during the move, so the source was left intact; check it and delete it yourself`);
+      throw errors.sourceChanged(n.path);
     }
   }
   const ordered = [...nodes].sort((a, b) => b.depth - a.depth);
@@ -73,9 +73,9 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   const targetClusterId = q.targetClusterId ?? clusterId;
   const sameCluster = targetClusterId === clusterId;
   if (sameCluster && (target === source || target.startsWith(source === "/" ? "/" : source + "/"))) {
-    throw new ConsoleError("BAD_REQUEST", 400, `the target ${target} is inside the source ${source}; choose a path outside it`);
+    throw errors.targetInsideSource(target, source);
   }
-  if (source === "/" || source === "/zookeeper") throw new ConsoleError("FORBIDDEN_PATH", 403, `${source} cannot be copied or moved as a whole; pick a subtree`);
+  if (source === "/" || source === "/zookeeper") throw errors.notCopyable(source);
   const sourceCluster = await getCluster(clusterId);
   const sourceClientOf = () => ctx.clusterSession(clusterId, source).then((s) => s.client); // the read check on the source
   if (q.move) authorizeWrite(ctx.actor, sourceCluster, [source], "delete");
@@ -84,14 +84,14 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   /** Checks and reads before the first write: nothing is created if they fail. */
   const readSource = async (targetClient: ZkClient) => {
     const sourceClient = sameCluster ? targetClient : await sourceClientOf();
-    if (await again(() => targetClient.exists(target))) throw new ConsoleError("NODE_EXISTS", 409, `the target ${target} already exists; choose a new path`);
-    if (!(await again(() => targetClient.exists(parentOf(target))))) throw new ConsoleError("NO_PARENT", 404, `the target's parent ${parentOf(target)} does not exist; create it first`);
+    if (await again(() => targetClient.exists(target))) throw errors.targetExists(target);
+    if (!(await again(() => targetClient.exists(parentOf(target))))) throw errors.noParent(`the target's parent ${parentOf(target)} does not exist; create it first`);
     const nodes: SubtreeNode[] = [];
     for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
       nodes.push(n);
       onProgress({ phase: "reading", done: nodes.length, total: nodes.length });
     }
-    if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${source} does not exist`);
+    if (nodes.length === 0) throw errors.noNode(source);
     return { sourceClient, nodes };
   };
 
@@ -101,20 +101,20 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
     run: async (targetClient) => {
       const { sourceClient, nodes } = await readSource(targetClient).catch((e) => {
         if (!isOutcomeUnknown(e)) throw e;
-        throw new ConsoleError("CLUSTER_UNAVAILABLE", 503, `the copy did not start: ${(e as Error).message.replace(/; it may or may not.*$/, "")} while reading; nothing was created`);
+        throw errors.copyDidNotStart((e as Error).message.replace(/; it may or may not.*$/, ""));
       });
       try {
         await createTree(targetClient, target, nodes.map((n) => ({ relative: n.relative, data: n.data, acl: n.acl })), { onProgress: (done) => onProgress({ phase: "writing", done, total: nodes.length }) });
       } catch (e) {
         const { created = [], uncertain = [] } = e as { created?: string[]; uncertain?: string[] };
         const maybe = uncertain.length ? `; ${uncertain.length} more may or may not have been created (the connection was lost before ZooKeeper answered): ${uncertain.slice(0, 5).join(", ")}` : "";
-        throw new ConsoleError("PARTIAL_COPY", 409, `the copy stopped at ${(e as { failedPath?: string }).failedPath ?? target} (${(e as Error).message}) after creating ${created.length} of ${nodes.length} znodes under ${target}${maybe}; the source is untouched`, { created: created.length, total: nodes.length, createdPaths: created.slice(0, 100), uncertain: uncertain.length, uncertainPaths: uncertain.slice(0, 100) });
+        throw errors.partialCopy(`the copy stopped at ${(e as { failedPath?: string }).failedPath ?? target} (${(e as Error).message}) after creating ${created.length} of ${nodes.length} znodes under ${target}${maybe}; the source is untouched`, { created: created.length, total: nodes.length, createdPaths: created.slice(0, 100), uncertain: uncertain.length, uncertainPaths: uncertain.slice(0, 100) });
       }
       const mismatched = await verifyCopy(targetClient, target, nodes, onProgress).catch((e) => {
-        throw new ConsoleError("COPY_NOT_VERIFIED", 503, `all ${nodes.length} znodes were created under ${target}, but reading them back to verify failed (${(e as Error).message}); the source was left intact`, { created: nodes.length, total: nodes.length });
+        throw errors.copyUnreadable(nodes.length, target, (e as Error).message);
       });
       if (mismatched.length) {
-        throw new ConsoleError("COPY_NOT_VERIFIED", 409, `${mismatched.length} copied znodes differ from the source (e.g. ${mismatched[0]}); the source was left intact`, { mismatched: mismatched.slice(0, 100) });
+        throw errors.copyMismatch(mismatched);
       }
       if (q.move) await deleteUnchangedSource(sourceClient, nodes, onProgress);
       const ephemerals = nodes.filter((n) => !/^0*$/.test(String(n.stat.ephemeralOwner))).length;

@@ -1,5 +1,5 @@
 import "server-only";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { joinPath, parentOf, segmentsOf, validatePath } from "@/lib/core/zk/paths";
 import { isZkCode, ZkError } from "@/lib/core/zk/errors";
@@ -27,7 +27,7 @@ async function createParents(client: ZkClient, path: string): Promise<string[]> 
 /** Create a znode. The binding always creates with world:anyone:cdrwa (ACLs are edited separately). */
 export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
   const path = validatePath(rawPath);
-  if (path === "/") throw new ConsoleError("NODE_EXISTS", 409, "the root znode / always exists");
+  if (path === "/") throw errors.rootExists();
   const q = createInput.parse(input);
   const data = decodeData(q.data, q.encoding);
   return performMutation({
@@ -40,9 +40,9 @@ export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx
       try {
         created = await client.create(path, data, FLAGS[q.nodeType], q.ttlMs);
       } catch (e) {
-        if (e instanceof ZkError && e.code === "NO_NODE") throw new ConsoleError("NO_PARENT", 404, `the parent ${parentOf(path)} does not exist; create it first or tick "create parents"`);
+        if (e instanceof ZkError && e.code === "NO_NODE") throw errors.noParent(`the parent ${parentOf(path)} does not exist; create it first or tick "create parents"`);
         if (e instanceof ZkError && (e.code === "UNIMPLEMENTED" || e.code === "BAD_ARGUMENTS") && q.nodeType.endsWith("_ttl")) {
-          throw new ConsoleError("TTL_UNSUPPORTED", 400, "this ZooKeeper does not accept TTL nodes: the servers need extendedTypesEnabled=true (zookeeper.extendedTypesEnabled) in zoo.cfg");
+          throw errors.ttlUnsupported();
         }
         throw e;
       }

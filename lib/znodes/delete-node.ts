@@ -1,5 +1,5 @@
 import "server-only";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { ZkError } from "@/lib/core/zk/errors";
@@ -13,7 +13,7 @@ export async function deleteNode({ ctx, clusterId, path: rawPath, input }: { ctx
   const path = validatePath(rawPath);
   const q = deleteQuery.parse(input);
   if (q.recursive === "true") return deleteRecursive({ ctx, clusterId, path, confirm: q.confirm, reason: q.reason });
-  if (q.version === undefined) throw new ConsoleError("BAD_REQUEST", 400, "version is required: send the version you saw, so a newer change is never deleted unseen");
+  if (q.version === undefined) throw errors.versionRequired();
   const version = q.version;
   let czxid: number | null = null;
   return performMutation({

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ConsoleError } from "@/lib/core/errors";
+import { ConsoleError, errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
@@ -10,7 +10,7 @@ import { walkSubtree } from "./walk";
 const PROTECTED = new Set(["/", "/zookeeper"]);
 
 function refuseProtected(path: string) {
-  if (PROTECTED.has(path)) throw new ConsoleError("FORBIDDEN_PATH", 403, `${path} cannot be deleted recursively`);
+  if (PROTECTED.has(path)) throw errors.notRecursivelyDeletable(path);
 }
 
 /** What a recursive delete would remove: count, depth, sample paths. */
@@ -18,7 +18,7 @@ export async function previewSubtree({ ctx, clusterId, input }: { ctx: RequestCt
   const path = validatePath(z.object({ path: z.string() }).parse(input).path);
   const client = (await ctx.clusterSession(clusterId, path)).client;
   const nodes = await walkSubtree(client, path);
-  if (nodes.length === 0) throw new ConsoleError("NO_NODE", 404, `znode ${path} does not exist`);
+  if (nodes.length === 0) throw errors.noNode(path);
   const depth = nodes.reduce((m, n) => Math.max(m, n.depth), 0);
   const deepest = [...nodes].sort((a, b) => b.depth - a.depth).slice(0, 5).map((n) => n.path);
   return { path, count: nodes.length, depth, samples: [...nodes.slice(0, 10).map((n) => n.path), ...deepest.filter((p) => !nodes.slice(0, 10).some((n) => n.path === p))], ephemerals: nodes.filter((n) => !/^0*$/.test(String(n.stat.ephemeralOwner))).length };
@@ -51,7 +51,7 @@ async function deleteBottomUp(client: ZkClient, root: string, concurrency = 32) 
 
 export async function deleteRecursive({ ctx, clusterId, path, confirm, reason }: { ctx: RequestCtx; clusterId: string; path: string; confirm?: string; reason?: string }) {
   refuseProtected(path);
-  if (confirm !== path) throw new ConsoleError("CONFIRMATION_REQUIRED", 400, `type the path ${path} to confirm the recursive delete (confirm=${path})`);
+  if (confirm !== path) throw errors.confirmationRequired(path);
   return performMutation({
     ctx, clusterId, operation: "delete_recursive", action: "delete", path, reason,
     run: async (client) => {
@@ -59,7 +59,7 @@ export async function deleteRecursive({ ctx, clusterId, path, confirm, reason }:
         return await deleteBottomUp(client, path);
       } catch (e) {
         const partial = (e as { partial?: number }).partial ?? 0;
-        const err = e instanceof ConsoleError && partial === 0 ? e : new ConsoleError("PARTIAL_DELETE", 409, `the recursive delete of ${path} stopped after deleting ${partial} znodes: ${(e as Error).message}`);
+        const err = e instanceof ConsoleError && partial === 0 ? e : errors.partialDelete(path, partial, (e as Error).message);
         throw Object.assign(err, { details: { deleted: partial } });
       }
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
@@ -27,13 +27,13 @@ export function parseImportFile(body: unknown): ExportFile {
   const parsed = exportFile.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConsoleError("BAD_IMPORT_FILE", 400, `the import file is not usable: ${issue.path.length ? issue.path.join(".") + ": " : ""}${issue.message}`);
+    throw errors.badImportFile(`${issue.path.length ? issue.path.join(".") + ": " : ""}${issue.message}`);
   }
-  const bad = (why: string) => new ConsoleError("BAD_IMPORT_FILE", 400, `the import file is not usable: ${why}`);
+  const bad = errors.badImportFile;
   const paths = new Set<string>();
   for (const n of parsed.data.nodes) {
     if (n.path !== "" && (n.path.startsWith("/") || n.path.split("/").some((s) => s === "" || s === "." || s === ".."))) {
-      throw new ConsoleError("BAD_IMPORT_FILE", 400, `the import file has an invalid relative path ${JSON.stringify(n.path)}`);
+      throw errors.badImportPath(n.path);
     }
     if (paths.has(n.path)) throw bad(`it lists ${JSON.stringify(n.path)} twice`);
     if (n.encoding === "base64" && (n.data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(n.data))) throw bad(`the data of ${JSON.stringify(n.path)} is not valid base64`);
@@ -54,7 +54,7 @@ function enforceImportSizes(file: ExportFile, cluster: { name: string; maxDataBy
     const size = decodeValue(n).length;
     const max = maxValueBytes(cluster, absolute(root, n.path));
     if (size > max) {
-      throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the import file's value for ${JSON.stringify(n.path)} is ${size} bytes; cluster "${cluster.name}" accepts at most ${max} bytes per znode there`);
+      throw errors.importValueTooLarge(n.path, size, cluster.name, max);
     }
   }
 }
@@ -119,7 +119,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
         ({ created } = await createTree(client, root, plan.creates.map((c) => ({ relative: rel(c.path), data: decodeValue(c.node), acl: q.acl === "true" ? aclOf(c.node) : undefined })), { onProgress: () => onProgress(++done, total) }));
       } catch (e) {
         const partial = (e as { created?: string[] }).created ?? [];
-        throw new ConsoleError("PARTIAL_IMPORT", 409, `the import stopped at ${(e as { failedPath?: string }).failedPath} (${(e as Error).message}) after creating ${partial.length} znodes; nothing was updated`, { created: partial.length });
+        throw errors.partialImport((e as { failedPath?: string }).failedPath, (e as Error).message, partial.length);
       }
       const updated: string[] = [];
       const failed: { path: string; why: string }[] = [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { ConsoleError } from "@/lib/core/errors";
+import { ConsoleError, errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { ZkError } from "@/lib/core/zk/errors";
@@ -65,9 +65,9 @@ export function versionConflictDetails(expected: number, current?: { data: Buffe
 export async function conflict(client: ZkClient, path: string, expected: number): Promise<ConsoleError> {
   // ZooKeeper refused the stale version: that is the answer, even when the look at the current node fails.
   const now = await client.exists(path).catch(() => undefined);
-  if (now === undefined) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, versionConflictDetails(expected));
-  if (!now) return new ConsoleError("NO_NODE", 404, `znode ${path} was deleted by someone else since you opened it`);
+  if (now === undefined) return errors.staleVersion(path, expected, versionConflictDetails(expected));
+  if (!now) return errors.deletedMeanwhile(path);
   const current = await client.get(path).catch(() => null);
-  if (!current) return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} was changed by someone else; reload it`, versionConflictDetails(expected));
-  return new ConsoleError("BAD_VERSION", 409, `version ${expected} is stale: ${path} is now at version ${current.stat.version}; compare and merge, or reload`, versionConflictDetails(expected, current));
+  if (!current) return errors.staleVersion(path, expected, versionConflictDetails(expected));
+  return errors.staleVersion(path, expected, versionConflictDetails(expected, current), current.stat.version);
 }

@@ -1,4 +1,4 @@
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 
 // ZooKeeper's jute.maxbuffer bounds the whole request a server reads, not just the value: a create
 // also carries its header, path, default ACL, flags and TTL (59 bytes plus the path), and a server
@@ -20,5 +20,5 @@ export function enforceSizeLimit(data: Buffer, cluster: { name: string; maxDataB
   const why = max === cluster.maxDataBytes
     ? `cluster "${cluster.name}" accepts at most ${max} bytes per znode (jute.maxbuffer); raise the cluster's limit only if the servers' jute.maxbuffer allows it`
     : `cluster "${cluster.name}" accepts at most ${max} bytes here: ZooKeeper (jute.maxbuffer) limits the whole write request, path and header included, to under ${cluster.maxDataBytes} bytes`;
-  throw new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the value is ${data.length} bytes; ${why}`);
+  throw errors.valueTooLarge(data.length, why);
 }

@@ -52,10 +52,18 @@ function resolve(from: string, spec: string): string | null {
 
 export type Edge = { from: string; to: string };
 
-/** Every import between project files under the given roots (paths relative to the repository). */
-export function importGraph(roots = ["lib", "app", "components", "test", "e2e", "bench", "scripts", "middleware.ts", "instrumentation.ts"]): Edge[] {
+const ROOTS = ["lib", "app", "components", "test", "e2e", "bench", "scripts", "middleware.ts", "instrumentation.ts"];
+
+/** The project's source files under the given roots (paths relative to the repository). */
+export function sourceFiles(roots = ROOTS): string[] {
   const files: string[] = [];
   for (const r of roots) walk(r, files);
+  return files;
+}
+
+/** Every import between project files under the given roots. */
+export function importGraph(roots = ROOTS): Edge[] {
+  const files = sourceFiles(roots);
   const edges: Edge[] = [];
   for (const from of files) {
     const info = ts.preProcessFile(fs.readFileSync(path.join(ROOT, from), "utf8"), true, true);

@@ -1,7 +1,7 @@
 // Writing the trail. A ZooKeeper write is an intent row (before: no row, no write) plus an
 // outcome row linked to it (after); a login or a database change is one self-contained event row.
 import "server-only";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { appendAudit, type AuditRowInput } from "./chain";
 import type { Prisma } from "@/lib/core/db/generated/prisma/client";
 
@@ -52,7 +52,7 @@ const afterColumns = (v: AuditValue | undefined) => ({ afterData: v?.data ?? nul
 
 const unavailable = (e: unknown) => {
   console.error("[audit] could not write to the audit trail:", e);
-  return new ConsoleError("AUDIT_UNAVAILABLE", 503, "the change was refused because the audit trail cannot be written; check the console's database");
+  return errors.auditUnavailable();
 };
 
 /** Write the intent. Fails closed: if the audit store refuses, the caller must not write. */

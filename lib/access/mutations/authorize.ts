@@ -1,7 +1,7 @@
 // The write check every mutation passes: the one permission check (lib/access/permissions) for each
 // path touched, plus the rules that hold for everyone: read-only clusters refuse every write,
 // the /zookeeper system tree is off limits, and / is never deleted.
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import { authorize, canSeeCluster, notFoundCluster } from "../permissions";
 import type { Actor } from "@/lib/core/actor";
 
@@ -11,14 +11,14 @@ export type WriteAction = "write" | "delete" | "admin";
 export function authorizeWrite(actor: Actor, cluster: { id: string; name: string; readOnly: boolean }, paths: (string | null | undefined)[], action: WriteAction): void {
   if (!canSeeCluster(actor, cluster)) throw notFoundCluster(cluster.id);
   if (cluster.readOnly) {
-    throw new ConsoleError("READ_ONLY_CLUSTER", 403, `cluster "${cluster.name}" is registered read-only; an admin can change that in the cluster settings`);
+    throw errors.readOnlyCluster(cluster.name);
   }
   for (const p of paths) {
     if (!p) continue;
     authorize(actor, action === "admin" ? "admin" : "write", cluster, p);
-    if (p === "/" && action === "delete") throw new ConsoleError("FORBIDDEN_PATH", 403, "the root znode / cannot be deleted");
+    if (p === "/" && action === "delete") throw errors.rootNotDeletable();
     if (p === "/zookeeper" || p.startsWith("/zookeeper/")) {
-      throw new ConsoleError("FORBIDDEN_PATH", 403, `${p} belongs to ZooKeeper itself (quotas and config); the console does not change it`);
+      throw errors.zookeeperTree(p);
     }
   }
 }

@@ -3,7 +3,7 @@
 // reconnect decides; otherwise the operator and the audit trail are told the outcome is unknown.
 import "server-only";
 import { clusterClient } from "../cluster-session";
-import { ConsoleError } from "@/lib/core/errors";
+import { errors } from "@/lib/core/errors";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { isDecidableByReadBack, isOutcomeUnknown } from "@/lib/core/zk/errors";
@@ -29,11 +29,11 @@ export async function readBackUnknown<T>(err: Error, spec: { operation: string; 
     const verdict = await clusterClient(cluster).then((c) => spec.readBack!(c, cluster)).catch(() => null);
     if (verdict?.applied) return { outcome: "ok", result: verdict.result, cause: err.code };
     if (verdict) {
-      return { outcome: "failed", error: new ConsoleError(err.code, 503, `${why}; the console read ${spec.path} back after reconnecting: the ${spec.operation} was not applied, nothing changed. Try again`) };
+      return { outcome: "failed", error: errors.notApplied(err.code, why, spec.operation, spec.path) };
     }
   }
   return {
     outcome: "unknown",
-    error: new ConsoleError("OUTCOME_UNKNOWN", 503, `${why}: the ${spec.operation} of ${spec.path} may or may not have been applied; reload it to check before trying again`, { cause: err.code }),
+    error: errors.outcomeUnknown(why, spec.operation, spec.path, err.code),
   };
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { getCluster } from "@/lib/access/clusters";
 import { recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
-import { ConsoleError } from "@/lib/core/errors";
+import { ConsoleError, errors } from "@/lib/core/errors";
 import { clusterClient } from "../cluster-session";
 import { explainIfNoAuth } from "../explain-no-auth";
 import { toZkError } from "@/lib/core/zk/errors";
@@ -100,5 +100,5 @@ const BEFORE_SENDING: Record<string, string> = {
 /** A connection failure while preparing the write (its reads): nothing was sent, so say that. */
 function notSent(err: Error): Error {
   const why = err instanceof ConsoleError ? BEFORE_SENDING[err.code] : undefined;
-  return why ? new ConsoleError("CLUSTER_UNAVAILABLE", 503, `cluster unavailable: ${why} while the console prepared the change, before anything was written; nothing changed, try again`) : err;
+  return why ? errors.notSentBeforeWrite(why) : err;
 }

@@ -1,6 +1,6 @@
 // The console's own database failing (locked by another process, read-only, moved, I/O errors),
 // told apart from bugs so that the API can answer 503 with a sentence instead of a 500.
-import { ConsoleError } from "../errors";
+import { ConsoleError, errors } from "../errors";
 
 /** Prisma's codes for a database it cannot reach or that timed out (SQLite: locked past the busy timeout). */
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
@@ -25,5 +25,5 @@ export function databaseUnavailable(e: unknown): ConsoleError | null {
   const sqlite = sqliteCodeOf(err);
   const known = sqlite !== null || (typeof err.code === "string" && UNAVAILABLE_PRISMA_CODES.has(err.code)) || err.name === "PrismaClientInitializationError";
   if (!known) return null;
-  return new ConsoleError("DATABASE_UNAVAILABLE", 503, `the console's database cannot be used right now: ${why(sqlite)}. ZooKeeper itself is not affected; try again shortly or check the database file`);
+  return errors.databaseUnavailable(why(sqlite));
 }

@@ -3,8 +3,7 @@
 // or {type:"error"} line. Errors before the first progress line are ordinary JSON errors.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { ConsoleError } from "../errors";
-import { toErrorResponse } from "./error-response";
+import { errorBody, toConsoleError } from "./error-response";
 
 /** One progress line: how far a long operation has got (`total` 0 while still counting). */
 export type Progress = { phase: string; done: number; total: number };
@@ -38,7 +37,7 @@ export function withProgress<T>(req: NextRequest, run: (emit: (p: Progress) => v
       },
       async (e) => {
         if (!started) return reject(e);
-        const mapped = e instanceof ConsoleError ? { code: e.code, message: e.message, details: e.details } : await toErrorResponse(e).json().then((b) => b.error);
+        const mapped = errorBody(toConsoleError(e));
         await line({ type: "error", error: mapped });
         await writer.close().catch(() => {});
       },

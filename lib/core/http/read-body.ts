@@ -1,12 +1,12 @@
 // Request bodies are read as a stream with a byte budget: an oversized body is refused by its
 // declared length before a byte is read, or as soon as the budget is spent (chunked uploads),
 // never buffered whole. Valid UTF-8 and bounded nesting are checked before JSON.parse.
-import { ConsoleError } from "../errors";
+import { errors } from "../errors";
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
 
-const tooLarge = (maxBytes: number) => new ConsoleError("PAYLOAD_TOO_LARGE", 413, `the request body is larger than ${maxBytes} bytes (rule: request bodies are limited to ${maxBytes} bytes)`);
+const tooLarge = errors.bodyTooLarge;
 
 async function readBytes(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = req.headers.get("content-length");
@@ -55,12 +55,12 @@ export async function readJson(req: Request, maxBytes = MAX_BODY_BYTES): Promise
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ConsoleError("BAD_REQUEST", 400, "the request body is not valid UTF-8 (rule: JSON bodies are UTF-8 text; send binary values base64-encoded)");
+    throw errors.bodyNotUtf8();
   }
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ConsoleError("BAD_REQUEST", 400, `the request body nests deeper than ${MAX_JSON_DEPTH} levels (rule: JSON bodies may nest at most ${MAX_JSON_DEPTH} arrays/objects deep)`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw errors.bodyTooDeep(MAX_JSON_DEPTH);
   try {
     return JSON.parse(text);
   } catch {
-    throw new ConsoleError("BAD_REQUEST", 400, "the request body is not valid JSON");
+    throw errors.bodyNotJson();
   }
 }

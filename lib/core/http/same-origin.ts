@@ -2,7 +2,7 @@
 // from (Sec-Fetch-Site, Origin), so anything not from the console's own origin is refused.
 // Requests without either header are not from a browser page and cannot ride on its cookies.
 import type { NextRequest } from "next/server";
-import { ConsoleError } from "../errors";
+import { errors } from "../errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -21,8 +21,7 @@ function ownOrigins(req: NextRequest): Set<string> {
   return origins;
 }
 
-const refuse = (why: string) =>
-  new ConsoleError("CSRF_REFUSED", 403, `refused a cross-site request (rule: state-changing requests must come from the console's own origin): ${why}`);
+const refuse = errors.crossSiteRefused;
 
 export function assertSameOrigin(req: NextRequest): void {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return;

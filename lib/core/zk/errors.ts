@@ -1,31 +1,6 @@
 // ZooKeeper errors arrive from the native binding as Error("<rc> <name>") with
 // no code field; this is the one place that turns them into typed domain errors.
-import { ConsoleError } from "../errors";
-
-const ZK_CODES: Record<number, { code: string; status: number; message: (path?: string) => string }> = {
-  [-101]: { code: "NO_NODE", status: 404, message: (p) => `znode ${p ?? ""} does not exist`.replace("  ", " ") },
-  [-102]: { code: "NO_AUTH", status: 403, message: (p) => `the console's ZooKeeper session is not allowed to access ${p ?? "this znode"} by its ACL` },
-  [-103]: { code: "BAD_VERSION", status: 409, message: (p) => `${p ?? "the znode"} was changed by someone else: reload it and try again` },
-  [-108]: { code: "NO_CHILDREN_FOR_EPHEMERALS", status: 409, message: () => "ephemeral znodes cannot have children" },
-  [-110]: { code: "NODE_EXISTS", status: 409, message: (p) => `znode ${p ?? ""} already exists` },
-  [-111]: { code: "NOT_EMPTY", status: 409, message: (p) => `${p ?? "the znode"} has children: delete them first or delete recursively` },
-  [-112]: { code: "SESSION_EXPIRED", status: 503, message: () => "the ZooKeeper session expired; the console is reconnecting, try again" },
-  [-115]: { code: "AUTH_FAILED", status: 503, message: () => "ZooKeeper rejected the console's credentials" },
-  [-4]: { code: "CONNECTION_LOSS", status: 503, message: () => "lost the connection to ZooKeeper during the request; it may or may not have been applied, reload to check" },
-  [-9]: { code: "INVALID_STATE", status: 503, message: () => "the ZooKeeper session was closed or expired; the console opens a new one, try again" },
-  [-7]: { code: "OPERATION_TIMEOUT", status: 504, message: () => "ZooKeeper did not answer in time" },
-  [-8]: { code: "BAD_ARGUMENTS", status: 400, message: () => "ZooKeeper rejected the arguments" },
-  [-6]: { code: "UNIMPLEMENTED", status: 501, message: () => "this ZooKeeper server does not support the operation" },
-  [-121]: { code: "NO_WATCHER", status: 404, message: () => "no such watcher" },
-  [-114]: { code: "INVALID_ACL", status: 400, message: () => "ZooKeeper rejected the ACL as invalid (for example an empty list or an unknown scheme)" },
-  [-120]: { code: "EPHEMERAL_ON_LOCAL_SESSION", status: 409, message: () => "ephemeral znodes need a global session" },
-  [-118]: { code: "SESSION_MOVED", status: 503, message: () => "the session moved to another ZooKeeper server during the request; reload to check whether it was applied" },
-  [-119]: { code: "NOT_READ_ONLY", status: 503, message: () => "the connected ZooKeeper server is read-only (it lost its quorum); writes wait until the quorum is back" },
-  [-127]: { code: "THROTTLED", status: 503, message: () => "ZooKeeper throttled the request without executing it; try again shortly" },
-  [-13]: { code: "NEW_CONFIG_NO_QUORUM", status: 409, message: () => "the new configuration's voters are not connected and synced; start the joining servers first" },
-  [-14]: { code: "RECONFIG_IN_PROGRESS", status: 409, message: () => "another reconfiguration is in progress; try again when it has finished" },
-  [-123]: { code: "RECONFIG_DISABLED", status: 409, message: () => "dynamic reconfiguration is disabled on this ensemble (reconfigEnabled=true in zoo.cfg)" },
-};
+import { ConsoleError, UNKNOWN_ZK_ERROR, ZK_ERRORS } from "../errors";
 
 export class ZkError extends ConsoleError {
   constructor(
@@ -52,14 +27,15 @@ export function toZkError(err: unknown, path?: string): Error {
   const match = /^(-?\d+)\s/.exec(text) ?? /result: "\w+ (-\d+)"$/.exec(text);
   if (!match) return err instanceof Error ? err : new Error(text);
   const rc = Number(match[1]);
-  const known = ZK_CODES[rc];
+  const known = ZK_ERRORS[rc];
   if (known) return new ZkError(rc, known.code, known.status, known.message(path), /session process/.test(text) ? "process" : undefined);
-  return new ZkError(rc, "ZOOKEEPER_ERROR", 502, `ZooKeeper returned error ${text}`);
+  return new ZkError(rc, UNKNOWN_ZK_ERROR.code, UNKNOWN_ZK_ERROR.status, UNKNOWN_ZK_ERROR.message(text));
 }
 
 /** The console gave up waiting for the answer (ZkClient's bound); the request may still be on its way. */
 export function noAnswerInTime(path?: string): ZkError {
-  return new ZkError(-7, "OPERATION_TIMEOUT", 504, ZK_CODES[-7].message(path), "timeout");
+  const t = ZK_ERRORS[-7];
+  return new ZkError(-7, t.code, t.status, t.message(path), "timeout");
 }
 
 export function isZkCode(err: unknown, code: string): boolean {

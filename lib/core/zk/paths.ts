@@ -1,11 +1,7 @@
 // ZooKeeper path rules (PathUtils.validatePath), explained in operator terms.
-import { ConsoleError } from "../errors";
+import { errors } from "../errors";
 
-export class InvalidPathError extends ConsoleError {
-  constructor(path: string, rule: string) {
-    super("INVALID_PATH", 400, `invalid znode path ${JSON.stringify(path)}: ${rule}`);
-  }
-}
+export const invalidPath = errors.invalidPath;
 
 const MAX_PATH_LENGTH = 4096;
 
@@ -31,7 +27,7 @@ export function pathProblem(path: string): string | null {
 
 export function validatePath(path: string): string {
   const problem = pathProblem(path);
-  if (problem) throw new InvalidPathError(path, problem);
+  if (problem) throw invalidPath(path, problem);
   return path;
 }
 

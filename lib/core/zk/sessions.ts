@@ -3,7 +3,7 @@
 // reconnect on its own, and replaces the session after expiry or a crashed process (a dead
 // handle is never reused: the worker exits with it).
 import { createHash } from "node:crypto";
-import { unavailable } from "../errors";
+import { errors } from "../errors";
 import { ZkClient } from "./client";
 import { SessionProcess, type StateEvent } from "./session-process";
 
@@ -51,8 +51,7 @@ function emit(id: string, e: SessionEvent) {
   }
 }
 
-const unreachable = (t: SessionTarget) =>
-  unavailable(`cluster unreachable: no ZooKeeper server at ${t.connectionString} answered within ${t.sessionTimeoutMs} ms`);
+const unreachable = (t: SessionTarget) => errors.clusterUnreachable(t.connectionString, t.sessionTimeoutMs);
 
 function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) {
   if (entry.proc !== proc) return;
@@ -109,7 +108,7 @@ function waitConnected(entry: Entry): Promise<ZkClient> {
     const tick = setInterval(() => {
       if (entry.proc !== proc || !proc.alive) {
         clearInterval(tick);
-        reject(entry.status.state === "failed" ? unavailable(`cluster unavailable: ${entry.status.reason}`) : unreachable(entry.target));
+        reject(entry.status.state === "failed" ? errors.clusterUnavailable(`cluster unavailable: ${entry.status.reason}`) : unreachable(entry.target));
       } else if (entry.status.state === "connected") {
         clearInterval(tick);
         resolve(client);
@@ -165,7 +164,7 @@ export async function getClient(target: SessionTarget): Promise<ZkClient> {
     }
     // The session ended (expired, crashed) meanwhile: again on its replacement, unless it was closed.
     if (attempt < 4 && registry.entries.get(target.id) === entry) continue;
-    throw unavailable(`cluster unavailable: ${entry.status.reason ?? "not connected to ZooKeeper"}`);
+    throw errors.clusterUnavailable(`cluster unavailable: ${entry.status.reason ?? "not connected to ZooKeeper"}`);
   }
 }
 
