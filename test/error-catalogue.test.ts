@@ -37,7 +37,7 @@ describe("the error catalogue", () => {
   });
 
   it("answers with the catalogue's code, status and sentence", async () => {
-    const res = toErrorResponse(errors.staleVersion("/app/cfg", 7, { version: 9, details: { currentVersion: 9 } }));
+    const res = toErrorResponse(errors.staleVersion("/app/cfg", 7, { currentVersion: 9 }, 9));
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({ error: { code: "BAD_VERSION", message: "version 7 is stale: /app/cfg is now at version 9; compare and merge, or reload", details: { currentVersion: 9 } } });
     expect(errors.clusterNotFound("c1")).toMatchObject({ code: "NOT_FOUND", status: 404 });

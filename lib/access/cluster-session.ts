@@ -6,7 +6,7 @@ import type { ClusterSession, RequestCtx } from "@/lib/core/context";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { getClient, type SessionTarget } from "@/lib/core/zk/sessions";
-import { getCluster, sessionAuthOf } from "./clusters";
+import { clusterOf, sessionAuthOf } from "./clusters";
 import { authorize, can } from "./permissions";
 
 type ClusterAddress = Pick<Cluster, "id" | "name" | "connectionString" | "sessionTimeoutMs">;
@@ -26,7 +26,7 @@ export async function clusterClient(cluster: ClusterAddress): Promise<ZkClient> 
 
 /** The cluster and its shared session, after the read check for `path` (what `ctx.clusterSession` does). */
 export async function sessionFor(ctx: RequestCtx, clusterId: string, path = "/"): Promise<ClusterSession> {
-  const cluster = await getCluster(clusterId);
+  const cluster = await clusterOf(ctx, clusterId);
   authorize(ctx.actor, "read", cluster, path);
   const target = await sessionTargetOf(cluster);
   const client = await getClient(target);

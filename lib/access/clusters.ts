@@ -3,17 +3,29 @@
 // and their credentials are verbs of lib/clusters.
 import "server-only";
 import { db } from "@/lib/core/db/client";
+import type { RequestCtx } from "@/lib/core/context";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import { errors } from "@/lib/core/errors";
 import type { AuthIdentity } from "@/lib/core/zk/sessions";
 import { credentialAad, openCredential } from "./credentials-crypto";
 import { credentialKey, KEY_ENV, KEY_HINT } from "./credentials-key";
-import { notFoundCluster } from "./permissions";
 
 /** The registered cluster, whoever asks (callers check permissions); 404 for an unknown id. */
 export async function getCluster(id: string): Promise<Cluster> {
   const cluster = await db().cluster.findUnique({ where: { id } });
-  if (!cluster) throw notFoundCluster(id);
+  if (!cluster) throw errors.clusterNotFound(id);
+  return cluster;
+}
+
+// One lookup per request: the route's permission check and the verb's session share it.
+const perRequest = new WeakMap<RequestCtx, Map<string, Promise<Cluster>>>();
+
+/** getCluster, remembered for the rest of the request. */
+export function clusterOf(ctx: RequestCtx, id: string): Promise<Cluster> {
+  let seen = perRequest.get(ctx);
+  if (!seen) perRequest.set(ctx, (seen = new Map()));
+  let cluster = seen.get(id);
+  if (!cluster) seen.set(id, (cluster = getCluster(id)));
   return cluster;
 }
 

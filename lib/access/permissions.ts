@@ -33,6 +33,11 @@ export function can(actor: Actor, action: Action, cluster: ClusterRef, path = "/
   return role !== null && RANK[role] >= RANK[NEEDED[action]];
 }
 
+/** Whether the actor holds a role good for `action` anywhere on the cluster (any path prefix). */
+export function canSomewhere(actor: Actor, action: Action, cluster: ClusterRef): boolean {
+  return grantsOf(actor).some((g) => onCluster(g, cluster) && RANK[g.role] >= RANK[NEEDED[action]]);
+}
+
 /** Whether the actor may know the cluster exists at all (any grant anywhere on it). */
 export function canSeeCluster(actor: Actor, cluster: ClusterRef): boolean {
   return grantsOf(actor).some((g) => onCluster(g, cluster));
@@ -43,11 +48,10 @@ export function isGlobalAdmin(actor: Actor): boolean {
   return grantsOf(actor).some((g) => g.role === "admin" && g.clusterId === null && !g.pathPrefix);
 }
 
-export const notFoundCluster = errors.clusterNotFound;
 
 /** Throws 404 for a cluster the actor may not see (its existence is not revealed), 403 otherwise. */
 export function authorize(actor: Actor, action: Action, cluster: ClusterRef, path = "/"): void {
-  if (!canSeeCluster(actor, cluster)) throw notFoundCluster(cluster.id);
+  if (!canSeeCluster(actor, cluster)) throw errors.clusterNotFound(cluster.id);
   if (can(actor, action, cluster, path)) return;
   const verb = action === "read" ? "read" : action === "write" ? "change" : "administer";
   throw errors.forbidden(verb, path, cluster.name);

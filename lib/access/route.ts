@@ -1,11 +1,13 @@
-// The one wrapper around every /api/v1 route handler: CSRF check, session, input parsing, and
-// the answer: the handler's result as JSON, or its error mapped by lib/core/http/error-response.ts.
+// The one wrapper around every /api/v1 route handler, declaring who may call it: CSRF check,
+// session, the declared permission, body limit, and the answer: the handler's result as JSON, or
+// its error mapped by lib/core/http/error-response.ts.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { actorFromRequest } from "./session";
 import type { RequestCtx } from "@/lib/core/context";
 import { requestCtx } from "./request-ctx";
+import { authorizeRoute, type RouteDeclaration } from "./route-permission";
 import { toErrorResponse } from "@/lib/core/http/error-response";
 import { singleValuedQuery } from "@/lib/core/http/query";
 import { clientIp } from "@/lib/core/http/client-ip";
@@ -21,8 +23,15 @@ type Answers<R> = { readonly [answer]?: R extends NextResponse<infer Body> ? Bod
 /** What a route answers with: test/api-contract.test.ts holds it to the browser's types. */
 export type AnswerOf<H> = H extends { readonly [answer]?: infer Body } ? Body : never;
 
-export function route<P = Record<string, string>, R = unknown>(handler: Handler<P, R>): ((req: NextRequest, context: { params: Promise<P> }) => Promise<Response>) & Answers<R> {
-  return async (req: NextRequest, context: { params: Promise<P> }) => {
+export type RouteHandler<P, R> = ((req: NextRequest, context: { params: Promise<P> }) => Promise<Response>) & Answers<R> & { declaration: RouteDeclaration<P> };
+
+/**
+ * `route({ permission, cluster?, path?, maxBodyBytes? }, handler)`: same-origin check, session,
+ * the declared permission, then the handler, which reads the body (at most the declared bytes)
+ * and hands its input to one verb.
+ */
+export function route<P = Record<string, string>, R = unknown>(declaration: RouteDeclaration<NoInfer<P>>, handler: Handler<P, R>): RouteHandler<P, R> {
+  const serve = async (req: NextRequest, context: { params: Promise<P> }) => {
     const requestId = randomUUID();
     let response: Response;
     try {
@@ -31,7 +40,8 @@ export function route<P = Record<string, string>, R = unknown>(handler: Handler<
       if (!actor) throw errors.unauthenticated();
       const params = await context.params;
       const ctx = requestCtx({ actor, requestId, sourceIp: clientIp(req) });
-      const args = { req, params, ctx, body: (maxBytes?: number) => readJson(req, maxBytes) };
+      await authorizeRoute(ctx, declaration, { method: req.method, pathname: req.nextUrl.pathname, params: params as Record<string, string>, search: req.nextUrl.searchParams });
+      const args = { req, params, ctx, body: (maxBytes = declaration.maxBodyBytes) => readJson(req, maxBytes) };
       // Read lazily: a handler that takes repeated parameters (getAll) never touches `query`.
       Object.defineProperty(args, "query", { enumerable: true, get: () => singleValuedQuery(req.nextUrl.searchParams) });
       const result = await handler(args as Parameters<Handler<P, R>>[0]);
@@ -47,4 +57,5 @@ export function route<P = Record<string, string>, R = unknown>(handler: Handler<
     }
     return response;
   };
+  return Object.assign(serve, { declaration });
 }

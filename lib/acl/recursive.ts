@@ -77,7 +77,7 @@ export async function applyRecursiveAcl({ ctx, clusterId, path: rawPath, input, 
   let nodes: AclNode[] = [];
   let overridden = false;
   return performMutation({
-    ctx, clusterId, operation: "set_acl_recursive", action: "admin", path, reason: q.reason,
+    ctx, clusterId, operation: "set_acl_recursive", path, nodes: [{ path, action: "set_acl" }], reason: q.reason,
     details: { acl: rulesView(q.acl), override: q.override },
     before: async (client, cluster) => {
       nodes = await walkAcls(client, path, (seen) => onProgress({ phase: "reading", done: seen, total: 0 }));

@@ -19,7 +19,7 @@ export async function setAcl({ ctx, clusterId, path: rawPath, input }: { ctx: Re
   let before: AclView[] = [];
   let overridden = false;
   return performMutation({
-    ctx, clusterId, operation: "set_acl", action: "admin", path, reason: q.reason,
+    ctx, clusterId, operation: "set_acl", path, nodes: [{ path, action: "set_acl" }], reason: q.reason,
     details: { acl: rulesView(q.acl), aversion: q.aversion, override: q.override },
     before: async (client, cluster) => {
       const target = await sessionTargetOf(cluster);

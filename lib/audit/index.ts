@@ -1,7 +1,7 @@
 export { listAudit, readAuditEntry, getAuditEntry, auditEntryOfRequest, auditRowOfRequest, findAuditEntries } from "./query";
 export { exportAudit } from "./export";
 export { znodeHistory } from "./history";
-export { restoreVersion } from "./restore";
+export { restoreTarget, restoreVersion } from "./restore";
 export { verifyAudit } from "./verify-action";
 export { verifyAuditChain, type VerifyResult } from "./verify";
 export type { AuditEntry } from "./entry";

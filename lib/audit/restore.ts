@@ -24,3 +24,9 @@ export async function restoreVersion({ ctx, recordId, input }: { ctx: RequestCtx
     details: { restoredFrom: entry.id, side: q.side, restoredVersion: value.version },
   });
 }
+
+/** The znode a restore of this record writes, for the route's permission check (null: nothing to restore). */
+export async function restoreTarget(recordId: string): Promise<{ clusterId: string; path: string } | null> {
+  const entry = await getAuditEntry(Number(recordId));
+  return entry.cluster && entry.path ? { clusterId: entry.cluster.id, path: entry.path } : null;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { errors } from "@/lib/core/errors";
 import { db } from "@/lib/core/db/client";
-import { canSeeCluster, isGlobalAdmin, notFoundCluster, requireGlobalAdmin } from "@/lib/access/permissions";
+import { canSeeCluster, isGlobalAdmin, requireGlobalAdmin } from "@/lib/access/permissions";
 import type { Actor } from "@/lib/core/actor";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { auditJson } from "@/lib/access/audit/values";
@@ -41,7 +41,7 @@ export async function getClusterView(id: string): Promise<ClusterView> {
 /** One cluster, or 404 when the actor has no grant on it (same answer as an unknown id). */
 export async function getVisibleClusterView(actor: Actor, id: string): Promise<ClusterView> {
   const cluster = await db().cluster.findUnique({ where: { id } });
-  if (!cluster || !canSeeCluster(actor, cluster)) throw notFoundCluster(id);
+  if (!cluster || !canSeeCluster(actor, cluster)) throw errors.clusterNotFound(id);
   return viewFor(actor, cluster);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { requireGlobalAdmin } from "@/lib/access/permissions";
-import { auditActor } from "@/lib/access/audit/db-change";
+import { auditActor } from "@/lib/access/audit/record";
 import { recordEvent } from "@/lib/access/audit/record";
 import type { RequestCtx } from "@/lib/core/context";
 import { closeSession, getClient } from "@/lib/core/zk/sessions";

@@ -24,7 +24,7 @@ export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx
   const before = [...plan.current, `version=${plan.currentVersion}`].join("\n");
   // The audited path is "/": /zookeeper/* is off limits to the write path by rule; admin on the cluster root is what reconfig needs.
   return performMutation<{ config: string; plan: ReconfigPlan }>({
-    ctx, clusterId, operation: "reconfig", action: "admin", path: "/", reason: q.reason,
+    ctx, clusterId, operation: "reconfig", path: "/", nodes: [{ path: "/", action: "set", needs: "admin" }], reason: q.reason,
     details: { change: q.change, joining: plan.joining, leaving: plan.leaving, fromVersion: plan.currentVersion, proposed: plan.proposed },
     before: async () => ({ ...auditValue(Buffer.from(before)), version: null }),
     run: async (client) => {

@@ -17,7 +17,7 @@ export async function forceRelease({ ctx, clusterId, input }: { ctx: RequestCtx;
   const name = path.slice(path.lastIndexOf("/") + 1);
   if (!isRecipeNode(name)) throw errors.badRequest(`${path} is not a lock or latch participant (e.g. _c_<uuid>-lock-0000000001, lock-0000000001); only those can be force-released`);
   return performMutation({
-    ctx, clusterId, operation: "force_release", action: "admin", path, reason: q.reason,
+    ctx, clusterId, operation: "force_release", path, nodes: [{ path, action: "delete", needs: "admin" }], reason: q.reason,
     details: { recipe: "lock", expectedVersion: q.version },
     before: async (client) => {
       const current = await client.get(path);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Progress as CoreProgress } from "@/lib/core/http/progress";
 import { getCluster } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
-import { authorizeWrite, performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { authorizeNodes, performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { subtreeNodes, type SubtreeNode } from "./read-subtree";
@@ -78,7 +78,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   if (source === "/" || source === "/zookeeper") throw errors.notCopyable(source);
   const sourceCluster = await getCluster(clusterId);
   const sourceClientOf = () => ctx.clusterSession(clusterId, source).then((s) => s.client); // the read check on the source
-  if (q.move) authorizeWrite(ctx.actor, sourceCluster, [source], "delete");
+  if (q.move) authorizeNodes(ctx.actor, sourceCluster, [{ path: source, action: "delete" }]);
   else await sourceClientOf();
 
   /** Checks and reads before the first write: nothing is created if they fail. */
@@ -96,7 +96,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   };
 
   return performMutation({
-    ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", action: "write", path: target, reason: q.reason,
+    ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", path: target, nodes: [{ path: target, action: "create" }], reason: q.reason,
     details: { sourceClusterId: clusterId, sourceClusterName: sourceCluster.name, source, target, withAcl: q.withAcl },
     run: async (targetClient) => {
       const { sourceClient, nodes } = await readSource(targetClient).catch((e) => {

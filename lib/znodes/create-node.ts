@@ -31,7 +31,7 @@ export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx
   const q = createInput.parse(input);
   const data = decodeData(q.data, q.encoding);
   return performMutation({
-    ctx, clusterId, operation: "create", action: "write", path, reason: q.reason,
+    ctx, clusterId, operation: "create", path, nodes: [{ path, action: "create" }], reason: q.reason,
     details: { nodeType: q.nodeType, ttlMs: q.ttlMs, createParents: q.createParents },
     run: async (client, cluster) => {
       enforceSizeLimit(data, cluster, path);

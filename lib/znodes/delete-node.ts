@@ -17,7 +17,7 @@ export async function deleteNode({ ctx, clusterId, path: rawPath, input }: { ctx
   const version = q.version;
   let czxid: number | null = null;
   return performMutation({
-    ctx, clusterId, operation: "delete", action: "delete", path, reason: q.reason,
+    ctx, clusterId, operation: "delete", path, nodes: [{ path, action: "delete" }], reason: q.reason,
     before: async (client) => {
       const current = await client.get(path);
       czxid = current.stat.czxid;

@@ -53,7 +53,7 @@ export async function deleteRecursive({ ctx, clusterId, path, confirm, reason }:
   refuseProtected(path);
   if (confirm !== path) throw errors.confirmationRequired(path);
   return performMutation({
-    ctx, clusterId, operation: "delete_recursive", action: "delete", path, reason,
+    ctx, clusterId, operation: "delete_recursive", path, nodes: [{ path, action: "delete" }], reason,
     run: async (client) => {
       try {
         return await deleteBottomUp(client, path);

@@ -106,7 +106,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
     return { dryRun: true as const, root, ...summary(plan) };
   }
   return performMutation({
-    ctx, clusterId, operation: "import", action: "write", path: root, reason: q.reason,
+    ctx, clusterId, operation: "import", path: root, nodes: [{ path: root, action: "create" }], reason: q.reason,
     details: { sourceRoot: file.root, sourceCluster: file.cluster, nodes: file.nodes.length, onExisting: q.onExisting },
     run: async (client, cluster) => {
       enforceImportSizes(file, cluster, root);

@@ -24,7 +24,7 @@ export async function writeAtVersion(w: { ctx: RequestCtx; clusterId: string; pa
   const { path, data, version } = w;
   let seen: RawStat | null = null;
   return performMutation({
-    ctx: w.ctx, clusterId: w.clusterId, operation: w.operation, action: "write", path, reason: w.reason, details: w.details,
+    ctx: w.ctx, clusterId: w.clusterId, operation: w.operation, path, nodes: [{ path, action: "set" }], reason: w.reason, details: w.details,
     before: async (client, cluster) => {
       enforceSizeLimit(data, cluster, path);
       const current = await client.get(path);

@@ -1,7 +1,8 @@
-// The authorization matrix, generated from the file system: every /api/v1 route file's exported
-// methods × every role (anonymous, none, viewer, editor on another path prefix, editor, admin)
-// through the real handlers with real session cookies, a real ZooKeeper and SQLite. A route or a
-// server action without an entry in authorization-matrix.ts fails here, as does any deviation.
+// The authorization matrix, generated from the routes: every /api/v1 route file's exported methods ×
+// every role (anonymous, none, viewer, editor on another path prefix, editor, admin), the expected
+// outcome from the permission each route declares (route({ permission, … })), through the real
+// handlers with real session cookies, a real ZooKeeper and SQLite. A route without a request in
+// authorization-matrix.ts, or a server action without an entry, fails here, as does any deviation.
 // (lib/access/permissions.api.test.ts checks, for the write endpoints, what ZooKeeper shows afterwards.)
 import fs from "node:fs";
 import path from "node:path";
@@ -13,16 +14,22 @@ import { closeSession, getClient } from "../../lib/core/zk/sessions";
 import type { ZkClient } from "../../lib/core/zk/client";
 import { makeRoleUsers, WHO, type Who } from "../support/auth";
 import { apiRoutes, declaredMethods, methodsOf, ROOT } from "./api-routes";
-import { ALLOWED_NOT_2XX, ROUTE_MATRIX, SERVER_ACTIONS, type Harness } from "./authorization-matrix";
+import type { RouteDeclaration } from "../../lib/access/route-permission";
+import { ALLOWED_NOT_2XX, ROUTE_MATRIX, RULE_OF, SERVER_ACTIONS, type Harness } from "./authorization-matrix";
 import { send } from "./send";
 
 process.env.CONSOLE_SECRET_KEY ??= TEST_CREDENTIAL_KEY;
 
-async function discoveredRoutes(): Promise<string[]> {
-  const keys: string[] = [];
-  for (const route of apiRoutes()) for (const m of await methodsOf(route)) keys.push(`${m} ${route.template}`);
-  return keys.sort();
+/** Every route and method there is, with what its handler declares. */
+async function declarations(): Promise<Map<string, RouteDeclaration | undefined>> {
+  const out = new Map<string, RouteDeclaration | undefined>();
+  for (const route of apiRoutes()) {
+    const mod = (await import(route.file)) as Record<string, { declaration?: RouteDeclaration }>;
+    for (const m of await methodsOf(route)) out.set(`${m} ${route.template}`, mod[m].declaration);
+  }
+  return out;
 }
+const declared = await declarations();
 
 /** Files with a "use server" directive (module-level or inside a function), with their exports. */
 function serverActionFiles(): string[] {
@@ -35,10 +42,11 @@ function serverActionFiles(): string[] {
 }
 
 describe("authorization matrix", () => {
-  it("has an expected outcome for every route and method there is, and no stale entries", async () => {
-    const found = await discoveredRoutes();
+  it("has a declared permission and a request for every route and method there is, and no stale entries", async () => {
+    const found = [...declared.keys()].sort();
     expect(found.length).toBeGreaterThan(40);
-    expect(found.filter((k) => !ROUTE_MATRIX[k]), "routes without an entry in test/proving/authorization-matrix.ts").toEqual([]);
+    expect(found.filter((k) => !declared.get(k)?.permission), "handlers not made by route({ permission, … })").toEqual([]);
+    expect(found.filter((k) => !ROUTE_MATRIX[k]), "routes without a request in test/proving/authorization-matrix.ts").toEqual([]);
     expect(Object.keys(ROUTE_MATRIX).filter((k) => !found.includes(k)), "entries for routes that no longer exist").toEqual([]);
   });
 
@@ -88,8 +96,9 @@ describe("authorization matrix", () => {
         expect(r.status, r.text.slice(0, 200)).toBe(401);
       });
       for (const who of WHO) {
-        const want = entry.rule[who];
-        it(`${key} as ${who} → ${want}`, async () => {
+        const permission = declared.get(key)?.permission;
+        const want = permission ? RULE_OF[permission][who] : "no permission declared";
+        it(`${key} (${permission}) as ${who} → ${want}`, async () => {
           const req = await entry.request(h);
           const r = await send(method, req.url, { userId: users[who], query: req.query, json: req.json, headers: req.headers });
           const why = `${key} as ${who}: ${r.status} ${r.text.slice(0, 300)}`;

@@ -1,6 +1,8 @@
-// The expected outcome of every /api/v1 route and server action for each role, with a request that
-// succeeds when the role is allowed. authorization-matrix.test.ts walks the route files and fails
-// for a route or server action missing here, so a new endpoint cannot ship without a decision.
+// The expected outcome of every /api/v1 route for each role, from the permission the route declares
+// (route({ permission, … }) in app/api/v1/**/route.ts), and for each route a request that succeeds
+// when the role is allowed. authorization-matrix.test.ts walks the route files and fails for a route
+// without a request here, or a server action without an entry, so no endpoint ships untested.
+import type { Permission } from "../../lib/access/route-permission";
 import type { Who } from "../support/auth";
 import type { ZkClient } from "../../lib/core/zk/client";
 import type { Sent, SendOptions } from "./send";
@@ -35,46 +37,52 @@ export const RULES = {
   globalAdmin: { ...all(403), admin: "ok" },
 } satisfies Record<string, Rule>;
 
-type Entry = { rule: Rule; request: (h: Harness) => Promise<Req> };
+/** Who each declared permission lets through, on the matrix cluster (requests act under /app). */
+export const RULE_OF: Record<Permission, Rule> = {
+  "signed-in": RULES.anyUser,
+  admin: RULES.globalAdmin,
+  "cluster:visible": RULES.clusterVisible,
+  "znode:read": RULES.read,
+  "znode:write": RULES.write,
+  "znode:admin": RULES.clusterAdmin,
+  "cluster:admin": RULES.clusterAdmin,
+};
+
+type Entry = { request: (h: Harness) => Promise<Req> };
 const c = (h: Harness, rest = "") => `/api/v1/clusters/${h.clusterId}${rest}`;
 const acl = [{ scheme: "world", id: "anyone", perms: "cdrwa" }];
 
 export const ROUTE_MATRIX: Record<string, Entry> = {
-  "GET /api/v1/acl/presets": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/acl/presets" }) },
-  "POST /api/v1/acl/presets": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/acl/presets", json: { name: h.fresh("preset"), entries: acl } }) },
+  "GET /api/v1/acl/presets": { request: async () => ({ url: "/api/v1/acl/presets" }) },
+  "POST /api/v1/acl/presets": { request: async (h) => ({ url: "/api/v1/acl/presets", json: { name: h.fresh("preset"), entries: acl } }) },
   "PUT /api/v1/acl/presets/[presetId]": {
-    rule: RULES.globalAdmin,
     request: async (h) => {
       const id = (await h.asAdmin("POST", "/api/v1/acl/presets", { json: { name: h.fresh("preset"), entries: acl } })).json.preset.id;
       return { url: `/api/v1/acl/presets/${id}`, json: { name: h.fresh("renamed"), entries: acl } };
     },
   },
   "DELETE /api/v1/acl/presets/[presetId]": {
-    rule: RULES.globalAdmin,
     request: async (h) => ({ url: `/api/v1/acl/presets/${(await h.asAdmin("POST", "/api/v1/acl/presets", { json: { name: h.fresh("preset"), entries: acl } })).json.preset.id}` }),
   },
-  "POST /api/v1/acl/digest": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/acl/digest", json: { user: "alice", password: "secret" } }) },
-  "GET /api/v1/admin/grants": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/grants" }) },
-  "POST /api/v1/admin/grants": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/admin/grants", json: { subjectType: "group", subject: h.fresh("group"), role: "viewer" } }) },
+  "POST /api/v1/acl/digest": { request: async () => ({ url: "/api/v1/acl/digest", json: { user: "alice", password: "secret" } }) },
+  "GET /api/v1/admin/grants": { request: async () => ({ url: "/api/v1/admin/grants" }) },
+  "POST /api/v1/admin/grants": { request: async (h) => ({ url: "/api/v1/admin/grants", json: { subjectType: "group", subject: h.fresh("group"), role: "viewer" } }) },
   "DELETE /api/v1/admin/grants/[id]": {
-    rule: RULES.globalAdmin,
     request: async (h) => ({ url: `/api/v1/admin/grants/${(await h.asAdmin("POST", "/api/v1/admin/grants", { json: { subjectType: "group", subject: h.fresh("group"), role: "viewer" } })).json.grant.id}` }),
   },
-  "GET /api/v1/admin/groups": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/groups" }) },
-  "GET /api/v1/admin/settings": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/settings" }) },
-  "PATCH /api/v1/admin/settings": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/settings", json: { defaultRole: "viewer" } }) },
-  "GET /api/v1/admin/users": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/admin/users" }) },
+  "GET /api/v1/admin/groups": { request: async () => ({ url: "/api/v1/admin/groups" }) },
+  "GET /api/v1/admin/settings": { request: async () => ({ url: "/api/v1/admin/settings" }) },
+  "PATCH /api/v1/admin/settings": { request: async () => ({ url: "/api/v1/admin/settings", json: { defaultRole: "viewer" } }) },
+  "GET /api/v1/admin/users": { request: async () => ({ url: "/api/v1/admin/users" }) },
   "PATCH /api/v1/admin/users/[id]": {
-    rule: RULES.globalAdmin,
     request: async (h) => {
       const { makeUser } = await import("../support/auth");
       return { url: `/api/v1/admin/users/${(await makeUser("viewer")).id}`, json: { role: "editor" } };
     },
   },
-  "GET /api/v1/audit": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/audit", query: { limit: "5" } }) },
-  "GET /api/v1/audit/[id]": { rule: RULES.globalAdmin, request: async (h) => ({ url: `/api/v1/audit/${(await h.asAdmin("GET", "/api/v1/audit", { query: { limit: "1" } })).json.entries[0].id}` }) },
+  "GET /api/v1/audit": { request: async () => ({ url: "/api/v1/audit", query: { limit: "5" } }) },
+  "GET /api/v1/audit/[id]": { request: async (h) => ({ url: `/api/v1/audit/${(await h.asAdmin("GET", "/api/v1/audit", { query: { limit: "1" } })).json.entries[0].id}` }) },
   "POST /api/v1/audit/[id]/restore": {
-    rule: RULES.write,
     request: async (h) => {
       const path = await h.node("old");
       const set = await h.asAdmin("PUT", c(h, "/znode"), { query: { path }, json: { data: "new", version: 0 } });
@@ -83,59 +91,54 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
       return { url: `/api/v1/audit/${record.id}/restore`, json: { version: 1, side: "before" } };
     },
   },
-  "GET /api/v1/audit/export": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/audit/export", query: { format: "csv", limit: "5" } }) },
-  "GET /api/v1/audit/history": { rule: RULES.read, request: async (h) => ({ url: "/api/v1/audit/history", query: { clusterId: h.clusterId, path: "/app/config" } }) },
-  "POST /api/v1/audit/verify": { rule: RULES.globalAdmin, request: async () => ({ url: "/api/v1/audit/verify" }) },
-  "GET /api/v1/clusters": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/clusters" }) },
-  "POST /api/v1/clusters": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/clusters", json: { name: h.fresh("reg"), connectionString: h.zk } }) },
-  "POST /api/v1/clusters/test": { rule: RULES.globalAdmin, request: async (h) => ({ url: "/api/v1/clusters/test", json: { connectionString: h.zk } }) },
-  "GET /api/v1/clusters/[id]": { rule: RULES.clusterVisible, request: async (h) => ({ url: c(h) }) },
-  "PATCH /api/v1/clusters/[id]": { rule: RULES.globalAdmin, request: async (h) => ({ url: c(h), json: { latencyAlertMs: 500 } }) },
+  "GET /api/v1/audit/export": { request: async () => ({ url: "/api/v1/audit/export", query: { format: "csv", limit: "5" } }) },
+  "GET /api/v1/audit/history": { request: async (h) => ({ url: "/api/v1/audit/history", query: { clusterId: h.clusterId, path: "/app/config" } }) },
+  "POST /api/v1/audit/verify": { request: async () => ({ url: "/api/v1/audit/verify" }) },
+  "GET /api/v1/clusters": { request: async () => ({ url: "/api/v1/clusters" }) },
+  "POST /api/v1/clusters": { request: async (h) => ({ url: "/api/v1/clusters", json: { name: h.fresh("reg"), connectionString: h.zk } }) },
+  "POST /api/v1/clusters/test": { request: async (h) => ({ url: "/api/v1/clusters/test", json: { connectionString: h.zk } }) },
+  "GET /api/v1/clusters/[id]": { request: async (h) => ({ url: c(h) }) },
+  "PATCH /api/v1/clusters/[id]": { request: async (h) => ({ url: c(h), json: { latencyAlertMs: 500 } }) },
   "DELETE /api/v1/clusters/[id]": {
-    rule: RULES.globalAdmin,
     request: async (h) => ({ url: `/api/v1/clusters/${(await h.asAdmin("POST", "/api/v1/clusters", { json: { name: h.fresh("gone"), connectionString: h.zk } })).json.cluster.id}` }),
   },
-  "GET /api/v1/clusters/[id]/acl": { rule: RULES.read, request: async (h) => ({ url: c(h, "/acl"), query: { path: "/app/config" } }) },
-  "PUT /api/v1/clusters/[id]/acl": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/acl"), query: { path: await h.node() }, json: { acl, aversion: 0 } }) },
-  "POST /api/v1/clusters/[id]/acl/recursive": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/acl/recursive"), query: { path: await h.node() }, json: { acl } }) },
-  "GET /api/v1/clusters/[id]/children": { rule: RULES.read, request: async (h) => ({ url: c(h, "/children"), query: { path: "/app" } }) },
-  "POST /api/v1/clusters/[id]/copy": { rule: RULES.write, request: async (h) => ({ url: c(h, "/copy"), json: { source: "/app/config", target: `/app/${h.fresh("copy")}` } }) },
-  "GET /api/v1/clusters/[id]/credentials": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/credentials") }) },
-  "POST /api/v1/clusters/[id]/credentials": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/credentials"), json: { scheme: "digest", credential: `${h.fresh("u")}:pw` } }) },
+  "GET /api/v1/clusters/[id]/acl": { request: async (h) => ({ url: c(h, "/acl"), query: { path: "/app/config" } }) },
+  "PUT /api/v1/clusters/[id]/acl": { request: async (h) => ({ url: c(h, "/acl"), query: { path: await h.node() }, json: { acl, aversion: 0 } }) },
+  "POST /api/v1/clusters/[id]/acl/recursive": { request: async (h) => ({ url: c(h, "/acl/recursive"), query: { path: await h.node() }, json: { acl } }) },
+  "GET /api/v1/clusters/[id]/children": { request: async (h) => ({ url: c(h, "/children"), query: { path: "/app" } }) },
+  "POST /api/v1/clusters/[id]/copy": { request: async (h) => ({ url: c(h, "/copy"), json: { source: "/app/config", target: `/app/${h.fresh("copy")}` } }) },
+  "GET /api/v1/clusters/[id]/credentials": { request: async (h) => ({ url: c(h, "/credentials") }) },
+  "POST /api/v1/clusters/[id]/credentials": { request: async (h) => ({ url: c(h, "/credentials"), json: { scheme: "digest", credential: `${h.fresh("u")}:pw` } }) },
   "DELETE /api/v1/clusters/[id]/credentials/[credentialId]": {
-    rule: RULES.clusterAdmin,
     request: async (h) => ({ url: c(h, `/credentials/${(await h.asAdmin("POST", c(h, "/credentials"), { json: { scheme: "digest", credential: `${h.fresh("u")}:pw` } })).json.credential.id}`) }),
   },
-  "GET /api/v1/clusters/[id]/events": { rule: RULES.read, request: async (h) => ({ url: c(h, "/events"), query: { path: "/app/config" } }) },
-  "GET /api/v1/clusters/[id]/export": { rule: RULES.read, request: async (h) => ({ url: c(h, "/export"), query: { path: "/app/config" } }) },
-  "GET /api/v1/clusters/[id]/health": { rule: RULES.read, request: async (h) => ({ url: c(h, "/health") }) },
-  "GET /api/v1/clusters/[id]/health/alerts": { rule: RULES.read, request: async (h) => ({ url: c(h, "/health/alerts") }) },
-  "GET /api/v1/clusters/[id]/health/history": { rule: RULES.read, request: async (h) => ({ url: c(h, "/health/history") }) },
+  "GET /api/v1/clusters/[id]/events": { request: async (h) => ({ url: c(h, "/events"), query: { path: "/app/config" } }) },
+  "GET /api/v1/clusters/[id]/export": { request: async (h) => ({ url: c(h, "/export"), query: { path: "/app/config" } }) },
+  "GET /api/v1/clusters/[id]/health": { request: async (h) => ({ url: c(h, "/health") }) },
+  "GET /api/v1/clusters/[id]/health/alerts": { request: async (h) => ({ url: c(h, "/health/alerts") }) },
+  "GET /api/v1/clusters/[id]/health/history": { request: async (h) => ({ url: c(h, "/health/history") }) },
   "POST /api/v1/clusters/[id]/import": {
-    rule: RULES.write,
     request: async (h) => ({
       url: c(h, "/import"), query: { path: `/app/${h.fresh("imp")}`, dryRun: "false" },
       json: { format: "zk-console-export", formatVersion: 1, root: "/src", exportedAt: "2026-01-01T00:00:00Z", nodes: [{ path: "", data: "i", encoding: "utf8" }], count: 1 },
     }),
   },
-  "GET /api/v1/clusters/[id]/recipes": { rule: RULES.read, request: async (h) => ({ url: c(h, "/recipes"), query: { roots: "/app" } }) },
-  "POST /api/v1/clusters/[id]/recipes/force-release": { rule: RULES.clusterAdmin, request: async (h) => ({ url: c(h, "/recipes/force-release"), json: { path: await h.node("", "lock-"), version: 0, reason: "stuck lock" } }) },
-  "GET /api/v1/clusters/[id]/sessions": { rule: RULES.read, request: async (h) => ({ url: c(h, "/sessions") }) },
-  "GET /api/v1/clusters/[id]/subtree": { rule: RULES.read, request: async (h) => ({ url: c(h, "/subtree"), query: { path: "/app" } }) },
-  "GET /api/v1/clusters/[id]/znode": { rule: RULES.read, request: async (h) => ({ url: c(h, "/znode"), query: { path: "/app/config" } }) },
-  "POST /api/v1/clusters/[id]/znode": { rule: RULES.write, request: async (h) => ({ url: c(h, "/znode"), query: { path: `/app/${h.fresh("new")}` }, json: { data: "x" } }) },
-  "PUT /api/v1/clusters/[id]/znode": { rule: RULES.write, request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node("v0") }, json: { data: "v1", version: 0 } }) },
-  "DELETE /api/v1/clusters/[id]/znode": { rule: RULES.write, request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node(), version: "0" } }) },
-  "GET /api/v1/ensemble/[clusterId]/config": { rule: RULES.read, request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/config` }) },
+  "GET /api/v1/clusters/[id]/recipes": { request: async (h) => ({ url: c(h, "/recipes"), query: { roots: "/app" } }) },
+  "POST /api/v1/clusters/[id]/recipes/force-release": { request: async (h) => ({ url: c(h, "/recipes/force-release"), json: { path: await h.node("", "lock-"), version: 0, reason: "stuck lock" } }) },
+  "GET /api/v1/clusters/[id]/sessions": { request: async (h) => ({ url: c(h, "/sessions") }) },
+  "GET /api/v1/clusters/[id]/subtree": { request: async (h) => ({ url: c(h, "/subtree"), query: { path: "/app" } }) },
+  "GET /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: "/app/config" } }) },
+  "POST /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: `/app/${h.fresh("new")}` }, json: { data: "x" } }) },
+  "PUT /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node("v0") }, json: { data: "v1", version: 0 } }) },
+  "DELETE /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node(), version: "0" } }) },
+  "GET /api/v1/ensemble/[clusterId]/config": { request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/config` }) },
   "POST /api/v1/ensemble/[clusterId]/reconfig/plan": {
-    rule: RULES.read,
     request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/reconfig/plan`, json: { change: "remove", id: 1 } }),
   },
   "POST /api/v1/ensemble/[clusterId]/reconfig": {
-    rule: RULES.clusterAdmin,
     request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/reconfig`, json: { change: { change: "remove", id: 1 }, fromVersion: "0" } }),
   },
-  "POST /api/v1/ensemble/generate": { rule: RULES.anyUser, request: async () => ({ url: "/api/v1/ensemble/generate", json: { members: [1, 2, 3].map((id) => ({ id, host: `zk${id}.example.com` })) } }) },
+  "POST /api/v1/ensemble/generate": { request: async () => ({ url: "/api/v1/ensemble/generate", json: { members: [1, 2, 3].map((id) => ({ id, host: `zk${id}.example.com` })) } }) },
 };
 
 /**

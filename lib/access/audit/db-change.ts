@@ -4,15 +4,9 @@ import "server-only";
 import type { Prisma } from "@/lib/core/db/generated/prisma/client";
 import type { RequestCtx } from "@/lib/core/context";
 import { auditedTransaction } from "./chain";
-import { recordEvent, type AuditEvent } from "./record";
+import { auditActor, recordEvent, type AuditEvent } from "./record";
 
 type Described = Partial<Omit<AuditEvent, "requestId" | "actor" | "sourceIp">>;
-
-export const auditActor = (ctx: RequestCtx) => ({
-  requestId: ctx.requestId,
-  actor: { id: ctx.actor.id, name: ctx.actor.name, provider: ctx.actor.provider },
-  sourceIp: ctx.sourceIp,
-});
 
 export async function auditedDbChange<T>(
   ctx: RequestCtx,

@@ -1,6 +1,7 @@
 // Writing the trail. A ZooKeeper write is an intent row (before: no row, no write) plus an
 // outcome row linked to it (after); a login or a database change is one self-contained event row.
 import "server-only";
+import type { RequestCtx } from "@/lib/core/context";
 import { errors } from "@/lib/core/errors";
 import { appendAudit, type AuditRowInput } from "./chain";
 import type { Prisma } from "@/lib/core/db/generated/prisma/client";
@@ -29,6 +30,13 @@ export type AuditOutcome = {
 };
 
 export type AuditEvent = AuditIntent & Omit<AuditOutcome, "outcome"> & { outcome: "ok" | "failed" };
+
+/** Who a record is about: the request's id, actor and source address. */
+export const auditActor = (ctx: RequestCtx) => ({
+  requestId: ctx.requestId,
+  actor: { id: ctx.actor.id, name: ctx.actor.name, provider: ctx.actor.provider },
+  sourceIp: ctx.sourceIp,
+});
 
 const json = (v: Record<string, unknown> | undefined) => (v ? JSON.stringify(v) : null);
 

@@ -1,4 +1,4 @@
 export { performMutation, type MutationSpec } from "./perform";
-export { authorizeWrite, type WriteAction } from "./authorize";
+export { authorizeNodes, type NodeAction, type TouchedNode } from "./authorize";
 export { requireReason } from "./reason";
 export type { RequestCtx } from "@/lib/core/context";

@@ -2,7 +2,7 @@
 // audit intent (no intent, no write), perform the ZooKeeper operation, record the outcome.
 import "server-only";
 import { getCluster } from "@/lib/access/clusters";
-import { recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
+import { auditActor, recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
 import { ConsoleError, errors } from "@/lib/core/errors";
 import { clusterClient } from "../cluster-session";
 import { explainIfNoAuth } from "../explain-no-auth";
@@ -10,7 +10,7 @@ import { toZkError } from "@/lib/core/zk/errors";
 import { readBackUnknown, type ReadBack } from "./outcome-unknown";
 import type { ZkClient } from "@/lib/core/zk/client";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
-import { authorizeWrite, type WriteAction } from "./authorize";
+import { authorizeNodes, type TouchedNode } from "./authorize";
 import type { RequestCtx } from "@/lib/core/context";
 import { requireReason } from "./reason";
 
@@ -18,13 +18,19 @@ export type MutationSpec<T> = {
   ctx: RequestCtx;
   clusterId: string;
   operation: string;
-  action: WriteAction;
+  /** The node the audit trail files the operation under (for a copy: the target). */
   path: string;
   targetPath?: string;
+  /** Every node the mutation touches that is known before it runs, each authorized for its action. */
+  nodes: TouchedNode[];
   reason?: string | null;
   /** Read what the audit needs before the write (runs after authorization). */
   before?: (client: ZkClient, cluster: Cluster) => Promise<AuditIntent["before"]>;
-  run: (client: ZkClient, cluster: Cluster) => Promise<T>;
+  /**
+   * The ZooKeeper operation. Nodes it finds on its way (a bulk walk, the name ZooKeeper gives a
+   * sequential node) are authorized with `touch` before they are written; a refusal fails it.
+   */
+  run: (client: ZkClient, cluster: Cluster, touch: (nodes: TouchedNode[]) => void) => Promise<T>;
   after?: (result: T) => Pick<AuditOutcome, "after" | "details">;
   details?: Record<string, unknown>;
   /**
@@ -45,9 +51,7 @@ async function sourceClusterOfMove(spec: MutationSpec<unknown>): Promise<Cluster
 export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   const cluster = await getCluster(spec.clusterId);
   const context: AuditIntent = {
-    requestId: spec.ctx.requestId,
-    actor: { id: spec.ctx.actor.id, name: spec.ctx.actor.name, provider: spec.ctx.actor.provider },
-    sourceIp: spec.ctx.sourceIp,
+    ...auditActor(spec.ctx),
     cluster: { id: cluster.id, name: cluster.name },
     operation: spec.operation,
     path: spec.path,
@@ -58,7 +62,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   let client: ZkClient;
   let before: AuditIntent["before"];
   try {
-    authorizeWrite(spec.ctx.actor, cluster, [spec.path, spec.targetPath], spec.action);
+    authorizeNodes(spec.ctx.actor, cluster, spec.nodes);
     requireReason(cluster, spec.reason);
     const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
     if (source) requireReason(source, spec.reason);
@@ -73,7 +77,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   const intent: AuditIntent = { ...context, before };
   const auditId = await recordIntent(intent);
   try {
-    const result = await spec.run(client, cluster);
+    const result = await spec.run(client, cluster, (nodes) => authorizeNodes(spec.ctx.actor, cluster, nodes));
     await recordOutcome(intent, auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
     return result;
   } catch (e) {

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { listAudit } from "@/lib/audit";
 
-export const GET = route(async ({ ctx, query }) => listAudit({ ctx, input: query }));
+export const GET = route({ permission: "admin" }, async ({ ctx, query }) => listAudit({ ctx, input: query }));

@@ -3,6 +3,6 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/access/route";
 import { listVisibleClusters, registerCluster } from "@/lib/clusters";
 
-export const GET = route(async ({ ctx }) => ({ clusters: await listVisibleClusters(ctx.actor) }));
+export const GET = route({ permission: "signed-in" }, async ({ ctx }) => ({ clusters: await listVisibleClusters(ctx.actor) }));
 
-export const POST = route(async ({ ctx, body }) => NextResponse.json({ cluster: await registerCluster({ ctx, input: await body() }) }, { status: 201 }));
+export const POST = route({ permission: "admin" }, async ({ ctx, body }) => NextResponse.json({ cluster: await registerCluster({ ctx, input: await body() }) }, { status: 201 }));

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { computeDigest } from "@/lib/acl";
 
-export const POST = route(async ({ body }) => computeDigest({ input: await body(64 * 1024) }));
+export const POST = route({ permission: "signed-in", maxBodyBytes: 64 * 1024 }, async ({ body }) => computeDigest({ input: await body() }));

@@ -3,6 +3,6 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/access/route";
 import { createGrant, listGrants } from "@/lib/admin";
 
-export const GET = route(async ({ ctx }) => listGrants({ ctx }));
+export const GET = route({ permission: "admin" }, async ({ ctx }) => listGrants({ ctx }));
 
-export const POST = route(async ({ ctx, body }) => NextResponse.json(await createGrant({ ctx, input: await body() }), { status: 201 }));
+export const POST = route({ permission: "admin" }, async ({ ctx, body }) => NextResponse.json(await createGrant({ ctx, input: await body() }), { status: 201 }));

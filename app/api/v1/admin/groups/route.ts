@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { listGroups } from "@/lib/admin";
 
-export const GET = route(async ({ ctx }) => listGroups({ ctx }));
+export const GET = route({ permission: "admin" }, async ({ ctx }) => listGroups({ ctx }));

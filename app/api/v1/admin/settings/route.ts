@@ -2,6 +2,6 @@
 import { route } from "@/lib/access/route";
 import { readAuthSettings, updateAuthSettings } from "@/lib/admin";
 
-export const GET = route(async ({ ctx }) => readAuthSettings({ ctx }));
+export const GET = route({ permission: "admin" }, async ({ ctx }) => readAuthSettings({ ctx }));
 
-export const PATCH = route(async ({ ctx, body }) => updateAuthSettings({ ctx, input: await body() }));
+export const PATCH = route({ permission: "admin" }, async ({ ctx, body }) => updateAuthSettings({ ctx, input: await body() }));

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { listUsers } from "@/lib/admin";
 
-export const GET = route(async ({ ctx }) => listUsers({ ctx }));
+export const GET = route({ permission: "admin" }, async ({ ctx }) => listUsers({ ctx }));

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { readAuditEntry } from "@/lib/audit";
 
-export const GET = route(async ({ ctx, params }) => readAuditEntry({ ctx, id: params.id }));
+export const GET = route({ permission: "admin" }, async ({ ctx, params }) => readAuditEntry({ ctx, id: params.id }));

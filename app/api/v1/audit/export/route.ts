@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { exportAudit } from "@/lib/audit";
 
-export const GET = route(async ({ ctx, query }) => exportAudit({ ctx, input: query }));
+export const GET = route({ permission: "admin" }, async ({ ctx, query }) => exportAudit({ ctx, input: query }));

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { znodeHistory } from "@/lib/audit";
 
-export const GET = route(async ({ ctx, query }) => znodeHistory({ ctx, input: query }));
+export const GET = route({ permission: "znode:read", cluster: "?clusterId", path: "?path" }, async ({ ctx, query }) => znodeHistory({ ctx, input: query }));

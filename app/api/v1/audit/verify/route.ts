@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { verifyAudit } from "@/lib/audit";
 
-export const POST = route(async ({ ctx }) => verifyAudit({ ctx }));
+export const POST = route({ permission: "admin" }, async ({ ctx }) => verifyAudit({ ctx }));

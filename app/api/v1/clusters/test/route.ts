@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { testClusterConnection } from "@/lib/clusters";
 
-export const POST = route(async ({ ctx, body }) => testClusterConnection({ ctx, input: await body() }));
+export const POST = route({ permission: "admin" }, async ({ ctx, body }) => testClusterConnection({ ctx, input: await body() }));

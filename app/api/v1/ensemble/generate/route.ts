@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { generateDeployment } from "@/lib/ensemble/generate-deployment";
 
-export const POST = route(async ({ body }) => generateDeployment(await body()));
+export const POST = route({ permission: "signed-in" }, async ({ body }) => generateDeployment(await body()));

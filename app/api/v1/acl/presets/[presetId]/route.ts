@@ -2,9 +2,9 @@
 import { route } from "@/lib/access/route";
 import { deletePreset, updatePreset } from "@/lib/acl";
 
-export const PUT = route(async ({ params, ctx, body }) => ({ preset: await updatePreset({ ctx, id: params.presetId, input: await body() }) }));
+export const PUT = route({ permission: "admin" }, async ({ params, ctx, body }) => ({ preset: await updatePreset({ ctx, id: params.presetId, input: await body() }) }));
 
-export const DELETE = route(async ({ params, ctx }) => {
+export const DELETE = route({ permission: "admin" }, async ({ params, ctx }) => {
   await deletePreset({ ctx, id: params.presetId });
   return { ok: true } as const;
 });

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { deleteGrant } from "@/lib/admin";
 
-export const DELETE = route(async ({ ctx, params }) => deleteGrant({ ctx, id: params.id }));
+export const DELETE = route({ permission: "admin" }, async ({ ctx, params }) => deleteGrant({ ctx, id: params.id }));

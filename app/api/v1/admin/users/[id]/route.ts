@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { updateUser } from "@/lib/admin";
 
-export const PATCH = route(async ({ ctx, params, body }) => updateUser({ ctx, id: params.id, input: await body() }));
+export const PATCH = route({ permission: "admin" }, async ({ ctx, params, body }) => updateUser({ ctx, id: params.id, input: await body() }));

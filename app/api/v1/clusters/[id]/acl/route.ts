@@ -2,6 +2,6 @@
 import { route } from "@/lib/access/route";
 import { getAcl, setAcl } from "@/lib/acl";
 
-export const GET = route(async ({ params, query, ctx }) => getAcl({ ctx, clusterId: params.id, input: query }));
+export const GET = route({ permission: "znode:read", cluster: "id", path: "?path" }, async ({ params, query, ctx }) => getAcl({ ctx, clusterId: params.id, input: query }));
 
-export const PUT = route(async ({ params, query, ctx, body }) => setAcl({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }));
+export const PUT = route({ permission: "znode:admin", cluster: "id", path: "?path", audit: "set_acl" }, async ({ params, query, ctx, body }) => setAcl({ ctx, clusterId: params.id, path: query.path ?? "", input: await body() }));

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { listChildrenPage } from "@/lib/znodes";
 
-export const GET = route(async ({ params, query, ctx }) => listChildrenPage({ ctx, clusterId: params.id, input: query }));
+export const GET = route({ permission: "znode:read", cluster: "id", path: "?path" }, async ({ params, query, ctx }) => listChildrenPage({ ctx, clusterId: params.id, input: query }));

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/access/route";
 import { addCredential, listCredentials } from "@/lib/clusters/credentials";
 
-export const GET = route(async ({ params, ctx }) => ({ credentials: await listCredentials({ ctx, clusterId: params.id }) }));
+export const GET = route({ permission: "cluster:admin", cluster: "id" }, async ({ params, ctx }) => ({ credentials: await listCredentials({ ctx, clusterId: params.id }) }));
 
-export const POST = route(async ({ params, ctx, body }) =>
+export const POST = route({ permission: "cluster:admin", cluster: "id" }, async ({ params, ctx, body }) =>
   NextResponse.json({ credential: await addCredential({ ctx, clusterId: params.id, input: await body() }) }, { status: 201 }));

@@ -4,7 +4,7 @@ import { openEventStream } from "@/lib/watch";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ req, params, ctx }) =>
+export const GET = route({ permission: "znode:read", cluster: "id", path: "?path" }, async ({ req, params, ctx }) =>
   openEventStream({
     ctx,
     clusterId: params.id,

@@ -2,7 +2,7 @@
 import { route } from "@/lib/access/route";
 import { exportSubtree } from "@/lib/znodes";
 
-export const GET = route(async ({ params, query, ctx }) => {
+export const GET = route({ permission: "znode:read", cluster: "id", path: "?path" }, async ({ params, query, ctx }) => {
   const stream = await exportSubtree({ ctx, clusterId: params.id, input: query });
   const name = (query.path ?? "root").replace(/[^\w.-]+/g, "_").replace(/^_+|_+$/g, "") || "root";
   return new Response(stream, {

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { scanRecipes } from "@/lib/recipes";
 
-export const GET = route(async ({ ctx, params, query }) => scanRecipes({ ctx, clusterId: params.id, input: query }));
+export const GET = route({ permission: "znode:read", cluster: "id" }, async ({ ctx, params, query }) => scanRecipes({ ctx, clusterId: params.id, input: query }));

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { listSessions } from "@/lib/health";
 
-export const GET = route(async ({ ctx, params }) => listSessions({ ctx, clusterId: params.id }));
+export const GET = route({ permission: "znode:read", cluster: "id", path: "/" }, async ({ ctx, params }) => listSessions({ ctx, clusterId: params.id }));

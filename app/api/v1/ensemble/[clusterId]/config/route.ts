@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { currentConfig } from "@/lib/ensemble/plan-reconfig";
 
-export const GET = route(async ({ ctx, params }) => currentConfig({ ctx, clusterId: params.clusterId }));
+export const GET = route({ permission: "znode:read", cluster: "clusterId", path: "/zookeeper/config" }, async ({ ctx, params }) => currentConfig({ ctx, clusterId: params.clusterId }));

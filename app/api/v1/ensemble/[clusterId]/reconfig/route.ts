@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { applyReconfig } from "@/lib/ensemble/apply-reconfig";
 
-export const POST = route(async ({ ctx, params, body }) => applyReconfig({ ctx, clusterId: params.clusterId, input: await body() }));
+export const POST = route({ permission: "cluster:admin", cluster: "clusterId" }, async ({ ctx, params, body }) => applyReconfig({ ctx, clusterId: params.clusterId, input: await body() }));

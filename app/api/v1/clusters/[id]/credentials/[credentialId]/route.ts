@@ -2,7 +2,7 @@
 import { route } from "@/lib/access/route";
 import { removeCredential } from "@/lib/clusters/credentials";
 
-export const DELETE = route(async ({ params, ctx }) => {
+export const DELETE = route({ permission: "cluster:admin", cluster: "id" }, async ({ params, ctx }) => {
   await removeCredential({ ctx, clusterId: params.id, credentialId: params.credentialId });
   return { ok: true } as const;
 });

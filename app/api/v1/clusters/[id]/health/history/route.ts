@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { getHealthHistory } from "@/lib/health";
 
-export const GET = route(async ({ ctx, params, query }) => getHealthHistory({ ctx, clusterId: params.id, input: query }));
+export const GET = route({ permission: "znode:read", cluster: "id", path: "/" }, async ({ ctx, params, query }) => getHealthHistory({ ctx, clusterId: params.id, input: query }));

@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { forceRelease } from "@/lib/recipes";
 
-export const POST = route(async ({ ctx, params, body }) => forceRelease({ ctx, clusterId: params.id, input: await body() }));
+export const POST = route({ permission: "znode:admin", cluster: "id", audit: "force_release" }, async ({ ctx, params, body }) => forceRelease({ ctx, clusterId: params.id, input: await body() }));

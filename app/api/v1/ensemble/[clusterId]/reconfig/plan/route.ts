@@ -2,4 +2,4 @@
 import { route } from "@/lib/access/route";
 import { planReconfig } from "@/lib/ensemble/plan-reconfig";
 
-export const POST = route(async ({ ctx, params, body }) => planReconfig({ ctx, clusterId: params.clusterId, input: await body() }));
+export const POST = route({ permission: "znode:read", cluster: "clusterId", path: "/" }, async ({ ctx, params, body }) => planReconfig({ ctx, clusterId: params.clusterId, input: await body() }));
