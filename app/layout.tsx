@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
-import { guardPage } from "@/lib/auth/page-guard";
+import { guardPage } from "@/lib/auth";
 import "./globals.css";
 import { Providers } from "./providers";
 

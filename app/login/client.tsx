@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { LoginMethod } from "@/lib/auth/providers";
+import type { LoginMethod } from "@/lib/auth";
 
 /** Only same-origin relative paths are followed after sign-in: never an open redirect. */
 function safeCallback(raw: string | null): string {

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { loginMethods } from "@/lib/auth/providers";
+import { loginMethods } from "@/lib/auth";
 import { LoginForm } from "./client";
 import { loginError } from "./messages";
 

@@ -2,7 +2,7 @@
 // before and after. Whoever may read the node may read its history.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "@/lib/access/clusters";
 import { db } from "@/lib/core/db/client";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";
@@ -18,7 +18,7 @@ export type HistoryEntry = AuditEntry & { restorable: { before: boolean; after: 
 export async function znodeHistory({ ctx, input }: { ctx: RequestCtx; input: unknown }): Promise<{ path: string; entries: HistoryEntry[] }> {
   const q = historyQuery.parse(input);
   const path = validatePath(q.path);
-  const cluster = await getCluster(q.clusterId);
+  const cluster = await clusterOf(ctx, q.clusterId);
   authorize(ctx.actor, "read", cluster, path);
   const rows = await db().auditRecord.findMany({
     where: { clusterId: cluster.id, kind: { in: ["intent", "event"] }, OR: [{ path }, { targetPath: path }] },

@@ -1,8 +1,10 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import NextAuth, { type NextAuthOptions } from "next-auth";
+import type { NextRequest } from "next/server";
+import { clientIp } from "@/lib/core/http/client-ip";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db/client";
-import { sessionCookies } from "./cookies";
+import { arrivedOverTls, sessionCookies } from "./cookies";
 import { authorizeCredentials } from "./credentials-login";
 import { isGlobalAdmin } from "@/lib/access/permissions";
 import { adminLoginEnabled, ssoProviders } from "./providers";
@@ -77,3 +79,8 @@ export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string
 
 /** For getServerSession and anything outside a request's sign-in flow. */
 export const authOptions: NextAuthOptions = authOptionsFor({ sourceIp: null });
+
+/** /api/auth/*: next-auth with options per request, so sign-in audit records carry the source address and cookies are Secure behind TLS. */
+export function nextAuthRoute(req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) {
+  return NextAuth(req, ctx, authOptionsFor({ sourceIp: clientIp(req), overTls: arrivedOverTls(req.headers) }));
+}

@@ -10,7 +10,7 @@ import type { RequestCtx } from "@/lib/core/context";
 import { credentialAad, openCredential, sealCredential } from "@/lib/access/credentials-crypto";
 import { credentialKey, KEY_ENV, KEY_HINT } from "@/lib/access/credentials-key";
 import { credentialInput, credentialLabel } from "./credentials-schema";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "@/lib/access/clusters";
 
 export type CredentialView = { id: string; scheme: string; label: string; createdAt: Date };
 
@@ -18,7 +18,7 @@ const view = (c: { id: string; scheme: string; label: string; createdAt: Date })
 
 /** Admins of the whole cluster: these identities act for every user of the console on it. */
 async function adminCluster(ctx: RequestCtx, clusterId: string) {
-  const cluster = await getCluster(clusterId);
+  const cluster = await clusterOf(ctx, clusterId);
   authorize(ctx.actor, "admin", cluster, "/");
   return cluster;
 }

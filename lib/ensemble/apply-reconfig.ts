@@ -4,18 +4,18 @@
 import "server-only";
 import { auditValue } from "@/lib/access/audit/values";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { ZkError } from "@/lib/core/zk/errors";
 import { parseMembership } from "../health/parse-server-lines";
 import { planReconfig, serverLine, type ReconfigPlan } from "./plan-reconfig";
-import { reconfigApply } from "./reconfig-schema";
+import { reconfigApply } from "./schema";
 
 export async function applyReconfig({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const q = reconfigApply.parse(input);
   // Admins only, decided before planning reads anything (a viewer learns nothing about the config state).
-  authorize(ctx.actor, "admin", await getCluster(clusterId), "/");
+  authorize(ctx.actor, "admin", await clusterOf(ctx, clusterId), "/");
   const plan = await planReconfig({ ctx, clusterId, input: q.change });
   if (plan.currentVersion.toLowerCase() !== q.fromVersion.toLowerCase()) {
     throw errors.staleConfig(plan.currentVersion, q.fromVersion);

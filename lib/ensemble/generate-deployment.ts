@@ -2,7 +2,7 @@
 // dynamic config when reconfig is enabled), through the same generator as the local launcher.
 import { errors as consoleErrors } from "@/lib/core/errors";
 import { connectionStringOf, dynamicConfig, myid, zooCfg, type MemberSpec } from "./config";
-import { deploymentInput } from "./deployment-schema";
+import { deploymentInput } from "./schema";
 import { systemdUnit } from "./systemd-unit";
 import { validateDeployment } from "./validate-deployment";
 

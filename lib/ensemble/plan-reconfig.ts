@@ -3,13 +3,13 @@
 // new quorum needs is refused, so the ensemble never loses its quorum by our hand.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
 import { inspectEnsemble } from "../health/inspect-ensemble";
 import { parseMembership, clientAddressOf, type ServerEntry } from "../health/parse-server-lines";
 import { probeMember } from "../health/probe-member";
 import type { RequestCtx } from "@/lib/core/context";
-import { reconfigChange, type ReconfigChange } from "./reconfig-schema";
+import { reconfigChange, type ReconfigChange } from "./schema";
 
 export type ReconfigPlan = {
   currentVersion: string;
@@ -38,7 +38,7 @@ export async function readConfig(ctx: RequestCtx, clusterId: string) {
 
 /** The current membership for the reconfiguration form. */
 export async function currentConfig({ ctx, clusterId }: { ctx: RequestCtx; clusterId: string }) {
-  const cluster = await getCluster(clusterId);
+  const cluster = await clusterOf(ctx, clusterId);
   authorize(ctx.actor, "read", cluster);
   const config = await readConfig(ctx, clusterId);
   return { version: config.version, servers: config.servers, lines: config.servers.map(serverLine) };
@@ -46,7 +46,7 @@ export async function currentConfig({ ctx, clusterId }: { ctx: RequestCtx; clust
 
 export async function planReconfig({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }): Promise<ReconfigPlan> {
   const change = reconfigChange.parse(input);
-  const cluster = await getCluster(clusterId);
+  const cluster = await clusterOf(ctx, clusterId);
   authorize(ctx.actor, "read", cluster);
   const config = await readConfig(ctx, clusterId);
   const health = await inspectEnsemble(cluster, { dynamicConfig: [...config.servers.map(serverLine), `version=${config.version}`].join("\n"), words: ["srvr"] });

@@ -1,5 +1,5 @@
 // The rules a deployable ensemble follows. Errors stop generation; warnings are advice.
-import type { Deployment } from "./deployment-schema";
+import type { Deployment } from "./schema";
 
 export const MIN_SIZE = 3;
 export const MAX_SIZE = 9;

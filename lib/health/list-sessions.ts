@@ -2,7 +2,7 @@
 // of the leader or standalone server), linked to the session's client address when known.
 import "server-only";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "@/lib/access/clusters";
 import type { RequestCtx } from "@/lib/core/context";
 import { targetsFrom } from "./discover-members";
 import type { Connection } from "./parse-cons";
@@ -13,7 +13,7 @@ const MAX_PATHS_PER_SESSION = 1000;
 export type SessionRow = Connection & { member: string };
 
 export async function listSessions({ ctx, clusterId }: { ctx: RequestCtx; clusterId: string }) {
-  const cluster = await getCluster(clusterId);
+  const cluster = await clusterOf(ctx, clusterId);
   authorize(ctx.actor, "read", cluster);
   const targets = targetsFrom(cluster.connectionString, null);
   const probes = await Promise.all(targets.map((t) => probeMember({ host: t.host, clientPort: t.clientPort, adminPort: cluster.adminServerPort }, { words: ["srvr", "cons"] })));

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { authorize } from "@/lib/access/permissions";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";
@@ -33,7 +33,7 @@ export async function openEventStream({ ctx, clusterId, input, signal, limits }:
   if (paths.length > MAX_PATHS_PER_STREAM) {
     throw errors.badRequest(`too many paths: one stream watches at most ${MAX_PATHS_PER_STREAM} znodes (this request names ${paths.length}); open a second stream for the rest`, { max: MAX_PATHS_PER_STREAM, got: paths.length });
   }
-  const cluster = await getCluster(clusterId);
+  const cluster = await clusterOf(ctx, clusterId);
   for (const path of paths) authorize(ctx.actor, "read", cluster, path);
   const live = openLiveStream({ hub: hubFor(cluster.id), paths, lastEventId, signal, limits });
   return new Response(live.stream, { status: 200, headers: SSE_HEADERS });

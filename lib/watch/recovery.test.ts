@@ -8,8 +8,8 @@ import { expireSession } from "@/test/support/expire-session";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { closeSession, getClient, sessionStatus } from "@/lib/core/zk/sessions";
 import { dataWatchesBySession, hexSession, requestsReceived } from "@/test/watch/viewer-model";
-import { openLiveViewer, type LiveViewer } from "@/test/watch/live-viewer";
-import { configureWatchHub, existingHub, resetWatchHubOptions } from ".";
+import { openLiveViewer, viewersShow, type LiveViewer } from "@/test/watch/live-viewer";
+import { configureWatchHub, resetWatchHubOptions } from ".";
 import { eventually as retryUntil, sleep } from "@/test/support/eventually";
 
 const eventually = <T>(fn: () => Promise<T> | T, timeoutMs = 45_000, everyMs = 200) => retryUntil(fn, timeoutMs, everyMs);
@@ -39,15 +39,8 @@ describe("watches survive member restarts and session expiry", () => {
     const c = await raw();
     const version = (await c.exists("/rec/data"))!.version;
     const children = (await c.children("/rec")).children.sort();
-    await eventually(async () => {
-      expect(existingHub(clusterId)?.liveState).toBe("live");
-      for (const v of viewers) {
-        await Promise.all([v.data.settled(), v.dir.settled()]);
-        expect(v.data.version).toBe(version);
-        expect([...v.dir.children].sort()).toEqual(children);
-        expect(v.reader.events.some((e) => e.type === "dataChanged" && e.path === "/rec/data" && e.stat?.version === version)).toBe(true);
-      }
-    });
+    await viewersShow(clusterId, viewers, { version, children }, (v) =>
+      expect(v.reader.events.some((e) => e.type === "dataChanged" && e.path === "/rec/data" && e.stat?.version === version)).toBe(true));
   }
 
   async function memberOfSession(): Promise<number> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Progress as CoreProgress } from "@/lib/core/http/progress";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
 import { authorizeNodes, performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
@@ -76,7 +76,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
     throw errors.targetInsideSource(target, source);
   }
   if (source === "/" || source === "/zookeeper") throw errors.notCopyable(source);
-  const sourceCluster = await getCluster(clusterId);
+  const sourceCluster = await clusterOf(ctx, clusterId);
   const sourceClientOf = () => ctx.clusterSession(clusterId, source).then((s) => s.client); // the read check on the source
   if (q.move) authorizeNodes(ctx.actor, sourceCluster, [{ path: source, action: "delete" }]);
   else await sourceClientOf();

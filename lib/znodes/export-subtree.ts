@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { getCluster } from "@/lib/access/clusters";
 import { validatePath } from "@/lib/core/zk/paths";
 import { subtreeNodes } from "./read-subtree";
 import { EXPORT_FORMAT, exportedNodeOf } from "./export-format";
@@ -12,8 +11,7 @@ export const exportQuery = z.object({ path: z.string(), acl: z.enum(["true", "fa
 export async function exportSubtree({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }): Promise<ReadableStream<Uint8Array>> {
   const q = exportQuery.parse(input);
   const root = validatePath(q.path);
-  const cluster = await getCluster(clusterId);
-  const client = (await ctx.clusterSession(clusterId, root)).client;
+  const { cluster, client } = await ctx.clusterSession(clusterId, root);
   await client.get(root); // NO_NODE becomes a 404 before streaming starts
   const encoder = new TextEncoder();
   async function* chunks() {
@@ -42,5 +40,14 @@ export async function exportSubtree({ ctx, clusterId, input }: { ctx: RequestCtx
     async cancel() {
       await it.return(undefined);
     },
+  });
+}
+
+/** The export as a file download, named after its root (GET …/export). */
+export async function exportDownload({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }): Promise<Response> {
+  const stream = await exportSubtree({ ctx, clusterId, input });
+  const name = exportQuery.parse(input).path.replace(/[^\w.-]+/g, "_").replace(/^_+|_+$/g, "") || "root";
+  return new Response(stream, {
+    headers: { "Content-Type": "application/json", "Content-Disposition": `attachment; filename="zk-export-${name}.json"`, "Cache-Control": "no-store" },
   });
 }

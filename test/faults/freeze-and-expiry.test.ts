@@ -9,8 +9,8 @@ import { createCluster } from "../../lib/clusters/registry";
 import { startEnsemble, waitServing, type LocalEnsemble } from "../../lib/ensemble/launcher";
 import { actorCtx } from "../support/actors";
 import { dataWatchesBySession, hexSession } from "../watch/viewer-model";
-import { openLiveViewer, type LiveViewer } from "../watch/live-viewer";
-import { configureWatchHub, existingHub, resetWatchHubOptions } from "../../lib/watch";
+import { openLiveViewer, viewersShow, type LiveViewer } from "../watch/live-viewer";
+import { configureWatchHub, resetWatchHubOptions } from "../../lib/watch";
 import { closeSession, sessionInternals, sessionStatus } from "../../lib/core/zk/sessions";
 import { getNode, setData } from "../../lib/znodes";
 import { reconcile, tokensOf, type Edit } from "./append-edits";
@@ -43,14 +43,7 @@ describe("a frozen member and an expired session", () => {
   async function viewersMatch(raw: ReturnType<typeof rawClient>) {
     const version = (await raw.read("/frz/data")).stat.version;
     const children = (await (await raw.client()).children("/frz")).children.sort();
-    await eventually(async () => {
-      expect(existingHub(clusterId)?.liveState).toBe("live");
-      for (const v of viewers) {
-        await Promise.all([v.data.settled(), v.dir.settled()]);
-        expect(v.data.version).toBe(version);
-        expect([...v.dir.children].sort()).toEqual(children);
-      }
-    }, 45_000);
+    await viewersShow(clusterId, viewers, { version, children });
   }
 
   beforeAll(async () => {

@@ -1,7 +1,9 @@
 // Test support (vitest only: it opens streams through the server-only hub).
+import { expect } from "vitest";
 import { actorCtx } from "../support/actors";
+import { eventually } from "../support/eventually";
 import type { ZkClient } from "../../lib/core/zk/client";
-import { openEventStream } from "../../lib/watch/index";
+import { existingHub, openEventStream } from "../../lib/watch/index";
 import { SseReader } from "./sse-reader";
 import { ViewerModel } from "./viewer-model";
 
@@ -16,4 +18,20 @@ export async function openLiveViewer(clusterId: string, dirPath: string, dataPat
   const reader = new SseReader(res.body!, (e) => { data.feed(e); dir.feed(e); });
   await reader.waitFor((e) => e.type === "state" && e.state === "live");
   return { reader, data, dir };
+}
+
+/**
+ * Until the hub is live again and every viewer shows `version` of its node and `children` of its
+ * listing (what ZooKeeper has); `also` adds a check per viewer.
+ */
+export async function viewersShow(clusterId: string, viewers: LiveViewer[], want: { version: number; children: string[] }, also: (v: LiveViewer) => void = () => {}) {
+  await eventually(async () => {
+    expect(existingHub(clusterId)?.liveState).toBe("live");
+    for (const v of viewers) {
+      await Promise.all([v.data.settled(), v.dir.settled()]);
+      expect(v.data.version).toBe(want.version);
+      expect([...v.dir.children].sort()).toEqual(want.children);
+      also(v);
+    }
+  }, 45_000, 200);
 }

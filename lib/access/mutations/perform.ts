@@ -1,7 +1,7 @@
 // The one mutation path: authorize, require a reason where the cluster demands one, write the
 // audit intent (no intent, no write), perform the ZooKeeper operation, record the outcome.
 import "server-only";
-import { getCluster } from "@/lib/access/clusters";
+import { clusterOf } from "../clusters";
 import { auditActor, recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
 import { ConsoleError, errors } from "@/lib/core/errors";
 import { clusterClient } from "../cluster-session";
@@ -45,11 +45,11 @@ export type MutationSpec<T> = {
 async function sourceClusterOfMove(spec: MutationSpec<unknown>): Promise<Cluster | null> {
   const sourceId = spec.details?.sourceClusterId;
   if (spec.operation !== "move" || typeof sourceId !== "string" || sourceId === spec.clusterId) return null;
-  return getCluster(sourceId);
+  return clusterOf(spec.ctx, sourceId);
 }
 
 export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
-  const cluster = await getCluster(spec.clusterId);
+  const cluster = await clusterOf(spec.ctx, spec.clusterId);
   const context: AuditIntent = {
     ...auditActor(spec.ctx),
     cluster: { id: cluster.id, name: cluster.name },

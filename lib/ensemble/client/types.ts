@@ -3,10 +3,10 @@
 import type { z } from "zod";
 import type { Answer } from "@/lib/core/client/answer";
 import type { applyReconfig } from "@/lib/ensemble/apply-reconfig";
-import type { deploymentInput } from "@/lib/ensemble/deployment-schema";
+import type { deploymentInput } from "@/lib/ensemble/schema";
 import type { generateDeployment } from "@/lib/ensemble/generate-deployment";
 import type { currentConfig, planReconfig } from "@/lib/ensemble/plan-reconfig";
-import type { reconfigApply, reconfigChange } from "@/lib/ensemble/reconfig-schema";
+import type { reconfigApply, reconfigChange } from "@/lib/ensemble/schema";
 
 export type EnsembleConfigView = Answer<typeof currentConfig>;
 export type ReconfigChange = z.input<typeof reconfigChange>;

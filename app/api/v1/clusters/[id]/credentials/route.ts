@@ -1,7 +1,7 @@
 // GET|POST /api/v1/clusters/{id}/credentials – the cluster's ZooKeeper credentials (scheme + label only); add one (admins, audited)
 import { NextResponse } from "next/server";
 import { route } from "@/lib/access/route";
-import { addCredential, listCredentials } from "@/lib/clusters/credentials";
+import { addCredential, listCredentials } from "@/lib/clusters";
 
 export const GET = route({ permission: "cluster:admin", cluster: "id" }, async ({ params, ctx }) => ({ credentials: await listCredentials({ ctx, clusterId: params.id }) }));
 

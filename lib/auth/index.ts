@@ -1,0 +1,3 @@
+export { nextAuthRoute } from "./options";
+export { loginMethods, type LoginMethod } from "./providers";
+export { guardPage } from "./page-guard";
