@@ -1,5 +1,6 @@
 // The layout holds: imports flow core ← access ← domains ← app/components, domain folders do not
-// import each other in a circle, no two product files do, and product code never imports test/.
+// import each other in a circle, no two product files do, product code never imports test/, and
+// a page's own files are used by that page only.
 import { describe, expect, it } from "vitest";
 import { importGraph, layerOf, layerViolations, type Edge } from "./support/import-graph";
 
@@ -46,6 +47,11 @@ describe("import directions", () => {
       expect(layerViolations([{ from: "lib/core/a.ts", to: "lib/core/b.ts" }, { from: "lib/core/b.ts", to: "lib/core/a.ts" }])).toEqual([
         "files import each other in a circle: lib/core/a.ts ↔ lib/core/b.ts",
       ]);
+    });
+
+    it("refuse a page importing another route's page-local file", () => {
+      expect(layerViolations([{ from: "app/clusters/[id]/health/client.tsx", to: "app/clusters/[id]/live/client.tsx" }])).toHaveLength(1);
+      expect(layerViolations([{ from: "app/clusters/[id]/health/page.tsx", to: "app/clusters/[id]/health/client.tsx" }, { from: "app/login/page.tsx", to: "app/providers.tsx" }])).toEqual([]);
     });
 
     it("place every folder in its layer", () => {

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { AuditBrowser } from "@/components/audit/audit-browser";
+import { AuditBrowser } from "./client";
 
 export default function AuditPage() {
   return (

@@ -1,4 +1,4 @@
-import { DeployScreen } from "@/components/ensemble/deploy-screen";
+import { DeployScreen } from "./client";
 
 export default function EnsemblePage() {
   return <DeployScreen />;

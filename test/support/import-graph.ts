@@ -104,6 +104,10 @@ export function layerViolations(edges: Edge[]): string[] {
     if (RANK[b] === undefined) out.push(`${from} (product) imports ${to} (${b === "test" ? "test harness" : "a tool"})`);
     else if (RANK[b]! > RANK[a]!) out.push(`${from} (${a}) imports ${to} (${b}): imports go core ← access ← domains ← app`);
   }
+  for (const { from, to } of product) {
+    // Page-local files belong to their page (and the layouts above it); shared UI is in components/.
+    if (from.startsWith("app/") && to.startsWith("app/") && !(path.dirname(from) + "/").startsWith(path.dirname(to) + "/")) out.push(`${from} imports ${to} from another route's folder (shared UI goes in components/)`);
+  }
   const domainEdges = new Map<string, Set<string>>();
   for (const { from, to } of product) {
     if (layerOf(from) !== "domain" || layerOf(to) !== "domain" || isTestFile(to) || domainOf(from) === domainOf(to)) continue;

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { AuditEntryView } from "@/components/audit/audit-entry-view";
+import { AuditEntryView } from "./client";
 
 export default async function AuditEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);

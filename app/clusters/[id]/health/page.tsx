@@ -1,4 +1,4 @@
-import { HealthScreen } from "@/components/health/health-screen";
+import { HealthScreen } from "./client";
 import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 export default async function HealthPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,4 +1,4 @@
-import { LiveFeed } from "@/components/live/live-feed";
+import { LiveFeed } from "./client";
 import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ path?: string | string[] }> };

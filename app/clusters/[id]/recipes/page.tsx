@@ -1,4 +1,4 @@
-import { RecipesScreen } from "@/components/recipes/recipes-screen";
+import { RecipesScreen } from "./client";
 import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 export default async function RecipesPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,4 +1,4 @@
-import { SessionsScreen } from "@/components/health/sessions-screen";
+import { SessionsScreen } from "./client";
 import { safeDecode } from "@/lib/znodes/client/znode-path";
 
 export default async function SessionsPage({ params }: { params: Promise<{ id: string }> }) {

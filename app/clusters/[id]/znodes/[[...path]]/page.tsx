@@ -1,4 +1,4 @@
-import { ZnodeBrowser } from "@/components/znodes/znode-browser";
+import { ZnodeBrowser } from "./client";
 import { pathFromSegments, safeDecode } from "@/lib/znodes/client/znode-path";
 
 type Props = { params: Promise<{ id: string; path?: string[] }> };

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { ErrorBox } from "@/components/error-box";
 import { useAuditEntry } from "@/lib/audit/client/use-audit-entry";
 import { znodeHref } from "@/lib/znodes/client/znode-path";
-import { OutcomeBadge } from "./outcome-badge";
-import { operationLabel } from "./operations";
-import { ValueDiff } from "./value-diff";
-import "./audit.css";
+import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { operationLabel } from "@/components/audit/operations";
+import { ValueDiff } from "@/components/audit/value-diff";
+import "@/components/audit/audit.css";
 
 export function AuditEntryView({ id }: { id: number }) {
   const entry = useAuditEntry(id);

@@ -4,13 +4,13 @@ import { ErrorBox } from "@/components/error-box";
 import { ReconfigPanel } from "@/components/ensemble/reconfig-panel";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import { useClusterHealth } from "@/lib/health/client/use-cluster-health";
-import { AlertsList } from "./alerts-list";
-import { ago } from "./format";
-import { HistoryCharts } from "./history-charts";
-import { LagTable } from "./lag-table";
-import { MembersTable } from "./members-table";
-import { QuorumPanel } from "./quorum-panel";
-import "./health.css";
+import { AlertsList } from "@/components/health/alerts-list";
+import { ago } from "@/components/health/format";
+import { HistoryCharts } from "@/components/health/history-charts";
+import { LagTable } from "@/components/health/lag-table";
+import { MembersTable } from "@/components/health/members-table";
+import { QuorumPanel } from "@/components/health/quorum-panel";
+import "@/components/health/health.css";
 
 export function HealthScreen({ clusterId }: { clusterId: string }) {
   const health = useClusterHealth(clusterId);

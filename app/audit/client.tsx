@@ -6,9 +6,9 @@ import { ErrorBox } from "@/components/error-box";
 import type { AuditFilters } from "@/lib/audit/client/types";
 import { auditUrls } from "@/lib/audit/client/urls";
 import { useAuditEntries } from "@/lib/audit/client/use-audit-entries";
-import { AuditFiltersForm } from "./audit-filters";
-import { AuditTable } from "./audit-table";
-import "./audit.css";
+import { AuditFiltersForm } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import "@/components/audit/audit.css";
 
 const KEYS = ["actor", "clusterId", "pathPrefix", "operation", "outcome", "from", "to"] as const;
 

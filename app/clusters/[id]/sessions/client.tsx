@@ -5,9 +5,9 @@ import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import { useSessions } from "@/lib/health/client/use-sessions";
 import { znodeHref } from "@/lib/znodes/client/znode-path";
 import Link from "next/link";
-import { dash, num } from "./format";
-import { StateBadge } from "./state-badge";
-import "./health.css";
+import { dash, num } from "@/components/health/format";
+import { StateBadge } from "@/components/health/state-badge";
+import "@/components/health/health.css";
 
 export function SessionsScreen({ clusterId }: { clusterId: string }) {
   const s = useSessions(clusterId);

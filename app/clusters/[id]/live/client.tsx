@@ -1,14 +1,14 @@
 "use client";
 
-import "./live.css";
+import "@/components/live/live.css";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import type { LiveEvent, LiveEventType } from "@/lib/watch/client/types";
 import { useLiveEvents } from "@/lib/watch/client/use-live-events";
-import { FeedTable } from "./feed-table";
-import { LiveIndicator } from "./live-indicator";
-import { WatchedPaths } from "./watched-paths";
+import { FeedTable } from "@/components/live/feed-table";
+import { LiveIndicator } from "@/components/live/live-indicator";
+import { WatchedPaths } from "@/components/live/watched-paths";
 
 /** Events kept on screen; older ones fall off. */
 const MAX_EVENTS = 500;

@@ -2,10 +2,10 @@
 
 import { LiveFlash } from "@/components/live/live-flash";
 import { LiveUpdates } from "@/components/live/live-updates";
-import { Breadcrumbs } from "./breadcrumbs";
-import { ClusterHeading } from "./cluster-heading";
-import { ZnodeDetail } from "./znode-detail";
-import { ZnodeTree } from "./znode-tree";
+import { Breadcrumbs } from "@/components/znodes/breadcrumbs";
+import { ClusterHeading } from "@/components/znodes/cluster-heading";
+import { ZnodeDetail } from "@/components/znodes/znode-detail";
+import { ZnodeTree } from "@/components/znodes/znode-tree";
 
 export function ZnodeBrowser({ clusterId, path }: { clusterId: string; path: string }) {
   return (

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { ApiError, errorMessage } from "@/lib/core/client/api-fetch";
 import { useGenerateDeployment } from "@/lib/ensemble/client/use-generate-deployment";
-import { DeployForm, draftToInput, initialDraft, type DeployDraft } from "./deploy-form";
-import { GeneratedFiles } from "./generated-files";
-import "./ensemble.css";
+import { DeployForm, draftToInput, initialDraft, type DeployDraft } from "@/components/ensemble/deploy-form";
+import { GeneratedFiles } from "@/components/ensemble/generated-files";
+import "@/components/ensemble/ensemble.css";
 
 /** Generate a correct configuration for an N-member ensemble: zoo.cfg, myid and a systemd unit per member. */
 export function DeployScreen() {

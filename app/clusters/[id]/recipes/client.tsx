@@ -5,9 +5,9 @@ import { ErrorBox } from "@/components/error-box";
 import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import type { RecipeScanParams } from "@/lib/recipes/client/keys";
 import { useRecipes } from "@/lib/recipes/client/use-recipes";
-import { RecipeCard } from "./recipe-card";
-import { ServicesList } from "./services-list";
-import "./recipes.css";
+import { RecipeCard } from "@/components/recipes/recipe-card";
+import { ServicesList } from "@/components/recipes/services-list";
+import "@/components/recipes/recipes.css";
 
 const DEFAULTS: RecipeScanParams = { roots: "/", maxDepth: 10, maxNodes: 5000 };
 
