@@ -1,6 +1,7 @@
 // GET /api/v1/clusters/{id}/events through the real route handler: a real next-auth session
 // cookie, real users and grants in SQLite, a real ZooKeeper. Refusals come before any stream.
 import { NextRequest } from "next/server";
+import { eventually } from "@/test/support/eventually";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/v1/clusters/[id]/events/route";
 import { grant, makeUser, sessionCookie, TEST_ORIGIN } from "@/test/support/auth";
@@ -62,8 +63,8 @@ describe("GET /api/v1/clusters/{id}/events", () => {
     const { openLiveStream, hubFor } = await import(".");
     const live = openLiveStream({ hub: hubFor(clusterId), paths: ["/team"], limits: { heartbeatMs: 100 } });
     const reader = new SseReader(live.stream);
-    await new Promise((r) => setTimeout(r, 700));
-    expect(reader.comments).toBeGreaterThanOrEqual(3);
+    // Waits for the heartbeats rather than a fixed time: a loaded machine may delay the timer.
+    await eventually(() => expect(reader.comments).toBeGreaterThanOrEqual(3), 10_000, 50);
     await reader.cancel();
   });
 
