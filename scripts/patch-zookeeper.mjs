@@ -1,81 +1,75 @@
-// postinstall: fix crashes and a stuck reconnect in the `zookeeper` binding (7.x), then
-// rebuild the addon once. Each patch is an exact text replacement in src/node-zk.cpp:
-//  1. get_acl's completion frees the ACL vector unconditionally, so any failed getACL
-//     (NoNode, connection loss) dereferences NULL and kills the process.
-//  2. When zookeeper_interest() fails (a member went away, a connect timed out), yield()
-//     returns without re-arming its timer, so the handle stops polling and stays in
-//     "connecting" forever. Re-arm the timer and drop the poll handle of the dead socket.
-//  3. When zookeeper_process() reports an error the C client has closed its socket; the
-//     next socket often gets the same fd number, and the old poll handle must not be
-//     reused for it.
-//  4. The C client opens its sockets without close-on-exec. Any child process started
-//     while a session is open (a ZooKeeper member, a session worker) inherits the socket
-//     and keeps it alive after the client closed it; epoll then keeps reporting the dead
-//     socket under the reused fd number and the client spins without ever reconnecting.
-import { execFileSync } from "node:child_process";
+// postinstall: apply patches/zookeeper/*.patch (in name order) to node_modules/zookeeper – the
+// binding 7.3.0 and the C client 3.8 its install script unpacks – then rebuild the C client with
+// OpenSSL and Cyrus SASL and the addon against the local Node headers (no network).
+// Fails loudly, naming the patch, when one does not apply; a re-run on a patched tree applies
+// nothing and rebuilds only when the patches, the Node version or the built addon changed.
+// What each patch does: its header, and README "Notes on the ZooKeeper client".
+import { execFileSync, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureNativePrerequisites } from "./prerequisites.mjs";
 
-const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "node_modules", "zookeeper");
-const src = path.join(dir, "src", "node-zk.cpp");
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const dir = path.join(root, "node_modules", "zookeeper");
+const patchDir = path.join(root, "patches", "zookeeper");
 const clientDir = path.join(dir, "deps", "zookeeper-client-c");
-const clientSrc = path.join(clientDir, "src", "zookeeper.c");
-const MARK = "/* patched by zk-console */";
+const addon = path.join(dir, "build", "Release", "zookeeper.node");
+const stampFile = path.join(dir, "build", "zk-console.stamp");
+const PINNED = "7.3.0";
 
-const patches = [
-  {
-    name: "get_acl NULL guard",
-    from: "        deallocate_ACL_vector(acl);\n\n        CALLBACK_EPILOG();",
-    to: `        if (acl != NULL) deallocate_ACL_vector(acl); ${MARK}\n\n        CALLBACK_EPILOG();`,
-  },
-  {
-    name: "keep polling after a failed zookeeper_interest",
-    from: `            LOG_ERROR("yield:zookeeper_interest returned error: %d - %s\\n", rc, zerror(rc));\n            return;`,
-    to: `            LOG_ERROR("yield:zookeeper_interest returned error: %d - %s\\n", rc, zerror(rc));\n            ${MARK}\n            if (zk_io) { uv_close((uv_handle_t*) zk_io, delete_on_close); zk_io = NULL; }\n            fd = -1;\n            uv_timer_start(&zk_timer, &zk_timer_cb, 100, 100);\n            return;`,
-  },
-  {
-    name: "fresh poll handle after a socket error",
-    from: `            LOG_ERROR("yield:zookeeper_process returned an error: %d - %s\\n", rc, zerror(rc));\n        }`,
-    to: `            LOG_ERROR("yield:zookeeper_process returned an error: %d - %s\\n", rc, zerror(rc));\n            ${MARK}\n            if (zk->zk_io) { uv_poll_stop(zk->zk_io); uv_close((uv_handle_t*) zk->zk_io, delete_on_close); zk->zk_io = NULL; }\n            zk->fd = -1;\n        }`,
-  },
-];
+const fail = (message) => {
+  console.error(`[patch-zookeeper] ${message}`);
+  process.exit(1);
+};
 
-const clientPatches = [
-  {
-    name: "close-on-exec client sockets",
-    from: "#ifdef SOCK_CLOEXEC_ENABLED\n    sock_flags = SOCK_STREAM | SOCK_CLOEXEC;",
-    to: `#if 1 ${MARK}\n    sock_flags = SOCK_STREAM | SOCK_CLOEXEC;`,
-    all: true,
-  },
-];
+if (!fs.existsSync(path.join(dir, "package.json"))) process.exit(0);
+const version = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).version;
+if (version !== PINNED) fail(`the patches are made for zookeeper ${PINNED}, node_modules has ${version}: pin "zookeeper": "${PINNED}" in package.json`);
 
-/** Apply the patches to one file; true when it changed. */
-function patchFile(file, list) {
-  let text = fs.readFileSync(file, "utf8");
-  let changed = false;
-  for (const p of list) {
-    if (text.includes(p.to) && !text.includes(p.from)) continue;
-    if (!text.includes(p.from)) {
-      console.warn(`[patch-zookeeper] the binding's source changed; "${p.name}" was not applied: check ${file}`);
-      continue;
-    }
-    text = p.all ? text.split(p.from).join(p.to) : text.replace(p.from, p.to);
-    changed = true;
-  }
-  if (changed) fs.writeFileSync(file, text);
-  return changed;
+ensureNativePrerequisites();
+
+// The package's own install script unpacks the C client; when npm skipped it, unpack it here.
+if (!fs.existsSync(path.join(clientDir, "src", "zookeeper.c"))) execFileSync(process.execPath, ["scripts/prepublish.js"], { cwd: dir, stdio: "inherit" });
+
+const patchArgs = (file, ...flags) => ["-p1", "-d", dir, "-i", file, "--batch", "--silent", "--force", ...flags];
+const runPatch = (file, ...flags) => spawnSync("patch", patchArgs(file, ...flags), { encoding: "utf8" });
+
+let applied = 0;
+const patches = fs.readdirSync(patchDir).filter((f) => f.endsWith(".patch")).sort();
+for (const name of patches) {
+  const file = path.join(patchDir, name);
+  if (runPatch(file, "--reverse", "--dry-run").status === 0) continue; // already applied
+  const check = runPatch(file, "--forward", "--dry-run");
+  if (check.status !== 0) fail(`patches/zookeeper/${name} does not apply to node_modules/zookeeper:\n${check.stdout}${check.stderr}`);
+  const done = runPatch(file, "--forward", "--no-backup-if-mismatch");
+  if (done.status !== 0) fail(`patches/zookeeper/${name} failed:\n${done.stdout}${done.stderr}`);
+  console.log(`[patch-zookeeper] applied ${name}`);
+  applied++;
 }
 
-if (!fs.existsSync(src)) process.exit(0);
-// The package's own install script unpacks the C client; when npm skipped it, unpack it here.
-if (!fs.existsSync(clientSrc)) execFileSync(process.execPath, ["scripts/prepublish.js"], { cwd: dir, stdio: "inherit" });
-const built = fs.existsSync(path.join(dir, "build", "Release", "zookeeper.node"));
-const changed = [patchFile(src, patches), patchFile(clientSrc, clientPatches)].some(Boolean);
-if (!changed && built) process.exit(0);
+const stamp = crypto.createHash("sha256").update(process.version).update(process.arch);
+for (const name of patches) stamp.update(name).update(fs.readFileSync(path.join(patchDir, name)));
+const wanted = stamp.digest("hex");
+const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8").trim() : "";
+if (applied === 0 && current === wanted && fs.existsSync(addon)) process.exit(0);
+
 const npmDir = path.dirname(fs.realpathSync(process.env.npm_execpath ?? execFileSync("which", ["npm"]).toString().trim()));
-const candidates = [path.join(npmDir, "..", "node_modules", "node-gyp", "bin", "node-gyp.js"), path.join(npmDir, "node_modules", "node-gyp", "bin", "node-gyp.js")];
-const gyp = candidates.find((c) => fs.existsSync(c));
-console.log("[patch-zookeeper] rebuilding the zookeeper addon with the console's fixes…");
-// Build against the local Node headers (there is no network to download them).
+const gyp = [path.join(npmDir, "..", "node_modules", "node-gyp", "bin", "node-gyp.js"), path.join(npmDir, "node_modules", "node-gyp", "bin", "node-gyp.js")].find((c) => fs.existsSync(c));
+// Build against the local Node headers (there is no network to download them); the C client is
+// compiled against the OpenSSL headers of this same Node, whose exported symbols the addon uses.
 const nodedir = process.env.npm_config_nodedir || (fs.existsSync("/usr/include/node/node.h") ? "/usr" : path.resolve(process.execPath, "..", ".."));
-execFileSync(process.execPath, [gyp ?? "node-gyp", "rebuild", `--nodedir=${nodedir}`], { cwd: dir, stdio: "inherit" });
+console.log("[patch-zookeeper] rebuilding the C client (TLS, SASL) and the zookeeper addon…");
+execFileSync(process.execPath, [gyp ?? "node-gyp", "rebuild", `--nodedir=${nodedir}`], {
+  cwd: dir,
+  stdio: "inherit",
+  env: { ...process.env, ZK_OPENSSL_INCLUDE: path.join(nodedir, "include", "node") },
+});
+
+const makefile = fs.readFileSync(path.join(clientDir, "Makefile"), "utf8");
+for (const [flag, pkg] of [["OPENSSL_CPPFLAGS = -DHAVE_OPENSSL_H", "libssl-dev"], ["SASL_CPPFLAGS = -DHAVE_CYRUS_SASL_H", "libsasl2-dev"]]) {
+  if (!makefile.split("\n").includes(flag)) fail(`the C client was configured without ${flag.split(" ")[0]} (is ${pkg} installed?); see ${path.join(clientDir, "config.log")}`);
+}
+const probe = spawnSync(process.execPath, ["-e", "const Z = require(process.argv[1]); if (typeof Z.ZooKeeper.prototype.a_multi !== 'function') process.exit(2)", addon], { encoding: "utf8" });
+if (probe.status !== 0) fail(`the rebuilt addon does not load or lacks the console's methods:\n${probe.stderr}`);
+fs.writeFileSync(stampFile, `${wanted}\n`);
