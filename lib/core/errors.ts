@@ -159,7 +159,10 @@ export const ZK_ERRORS: Record<number, { code: string; status: number; message: 
   [-110]: { code: "NODE_EXISTS", status: 409, message: (p) => `znode ${p ?? ""} already exists` },
   [-111]: { code: "NOT_EMPTY", status: 409, message: (p) => `${p ?? "the znode"} has children: delete them first or delete recursively` },
   [-112]: { code: "SESSION_EXPIRED", status: 503, message: () => "the ZooKeeper session expired; the console is reconnecting, try again" },
-  [-115]: { code: "AUTH_FAILED", status: 503, message: () => "ZooKeeper rejected the console's credentials" },
+  [-115]: { code: "AUTH_FAILED", status: 503, message: () => "ZooKeeper did not accept the console's credentials" },
+  [-124]: { code: "SASL_REQUIRED", status: 503, message: () => "ZooKeeper requires SASL authentication for every session (enforce.auth.enabled): set the cluster's SASL credentials" },
+  /** ZSSLCONNECTIONERROR: the handshake failed (the session layer adds why). */
+  [-15]: { code: "TLS_FAILED", status: 503, message: () => "the TLS connection to ZooKeeper failed" },
   [-4]: { code: "CONNECTION_LOSS", status: 503, message: () => "lost the connection to ZooKeeper during the request; it may or may not have been applied, reload to check" },
   [-9]: { code: "INVALID_STATE", status: 503, message: () => "the ZooKeeper session was closed or expired; the console opens a new one, try again" },
   [-7]: { code: "OPERATION_TIMEOUT", status: 504, message: () => "ZooKeeper did not answer in time" },

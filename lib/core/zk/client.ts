@@ -1,6 +1,6 @@
 // The promise API over one cluster's session. Every call runs in that cluster's session
 // process (lib/core/zk/session-process.ts), is bounded in time, and fails with typed errors.
-import { noAnswerInTime, toZkError } from "./errors";
+import { multiFailed, noAnswerInTime, toZkError } from "./errors";
 import type { SessionProcess, WatchEvent } from "./session-process";
 
 export type RawStat = {
@@ -11,14 +11,24 @@ export type RawStat = {
 export type AclEntry = { perms: number; scheme: string; auth: string };
 export type { WatchEvent };
 
+/** One operation of an atomic multi(); versions are mandatory (the one the caller saw, -1: any). */
+export type MultiOp =
+  | { op: "create"; path: string; data?: Buffer | null; flags?: number; ttl?: number; acl?: AclEntry[] }
+  | { op: "set"; path: string; data: Buffer; version: number }
+  | { op: "delete"; path: string; version: number }
+  | { op: "check"; path: string; version: number };
+/** Per op, in order: the created path (sequential names included) or the new Stat. */
+export type MultiResult = { op: "create"; path: string } | { op: "set"; stat: RawStat } | { op: "delete" } | { op: "check" };
+export type WatchKind = "data" | "child" | "any";
+
 /** Bound every call: the C client reports loss only after its own timeout, a request must not hang longer. */
-function bounded<T>(p: Promise<T>, ms: number, path?: string): Promise<T> {
+function bounded<T>(p: Promise<T>, ms: number, path?: string, typed: (e: unknown) => Error = (e) => toZkError(e, path)): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(noAnswerInTime(path)), ms);
   });
   return Promise.race([p, timeout])
-    .catch((e) => { throw toZkError(e, path); })
+    .catch((e) => { throw typed(e); })
     .finally(() => clearTimeout(timer));
 }
 
@@ -87,6 +97,26 @@ export class ZkClient {
       if ((e as { code?: string }).code === "NO_NODE") return null;
       throw e;
     }
+  }
+
+  /**
+   * All of `ops` or none: a failing op (stale version, missing parent, existing node) fails the
+   * whole multi with a ZkMultiError naming it (index, op, path, code), and nothing is applied.
+   */
+  async multi(ops: MultiOp[]): Promise<MultiResult[]> {
+    if (ops.length === 0) return [];
+    const results = await bounded(this.session.call<{ path?: string; stat?: RawStat }[]>("multi", [ops]), this.callTimeoutMs, ops[0].path, (e) => multiFailed(e, ops));
+    return ops.map((o, i): MultiResult => (o.op === "create" ? { op: "create", path: results[i].path ?? o.path } : o.op === "set" ? { op: "set", stat: results[i].stat! } : { op: o.op }));
+  }
+
+  /**
+   * Remove this session's watch of `kind` on `path` on the server (wchs no longer counts it);
+   * callers waiting on it are never called. False when the session had no such watch.
+   */
+  async removeWatches(path: string, kind: WatchKind): Promise<boolean> {
+    const { removed, wids } = await this.run<{ removed: boolean; wids: number[] }>("removeWatches", [path, kind], path);
+    for (const wid of wids) this.session.dropWatch(wid);
+    return removed;
   }
 
   // ---- session and ensemble ----

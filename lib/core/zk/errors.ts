@@ -32,6 +32,52 @@ export function toZkError(err: unknown, path?: string): Error {
   return new ZkError(rc, UNKNOWN_ZK_ERROR.code, UNKNOWN_ZK_ERROR.status, UNKNOWN_ZK_ERROR.message(text));
 }
 
+/** A multi() that failed as a whole: which op failed and why; none of them was applied. */
+export class ZkMultiError extends ZkError {
+  constructor(
+    rc: number,
+    code: string,
+    status: number,
+    message: string,
+    readonly index: number,
+    readonly op: { op: string; path: string },
+    /** Every op's code (OK for those that would have succeeded). */
+    readonly codes: string[],
+  ) {
+    super(rc, code, status, message);
+  }
+}
+
+const codeName = (rc: number) => (rc === 0 ? "OK" : rc === -2 ? "ROLLED_BACK" : ZK_ERRORS[rc]?.code ?? `${UNKNOWN_ZK_ERROR.code}_${-rc}`);
+
+/**
+ * The typed error of a failed multi: the server reports every op's code – the failing one, OK
+ * before it and ROLLED_BACK (runtime inconsistency) after it. Without per-op codes (connection
+ * loss, time-out) the outcome is the session's error as for any write.
+ */
+export function multiFailed(err: unknown, ops: { op: string; path: string }[]): Error {
+  const base = toZkError(err, ops[0]?.path);
+  const rcs = (err as { details?: { codes?: number[] } }).details?.codes;
+  const index = rcs?.findIndex((rc) => rc !== 0 && rc !== -2) ?? -1;
+  if (!(base instanceof ZkError) || !rcs || index < 0) return base;
+  const rc = rcs[index];
+  const op = ops[index];
+  const known = ZK_ERRORS[rc] ?? { ...UNKNOWN_ZK_ERROR, message: () => UNKNOWN_ZK_ERROR.message(String(rc)) };
+  return new ZkMultiError(rc, known.code, known.status,
+    `operation ${index + 1} of ${ops.length} (${op.op} ${op.path}) failed, so none was applied: ${known.message(op.path)}`, index, { op: op.op, path: op.path }, rcs.map(codeName));
+}
+
+/**
+ * A session refused for good before it was established: TLS (untrusted CA, refused or expired
+ * certificate, host name mismatch) or authentication (wrong password, no Kerberos ticket).
+ * A new session would be refused the same way until the cluster's settings change.
+ */
+export function sessionRefused(state: "tls_failed" | "auth_failed", reason?: string): ZkError {
+  const rc = state === "tls_failed" ? -15 : -115;
+  const known = ZK_ERRORS[rc];
+  return new ZkError(rc, known.code, known.status, reason ? `${known.message()}: ${reason}` : `${known.message()}; check the cluster's credentials`);
+}
+
 /** The console gave up waiting for the answer (ZkClient's bound); the request may still be on its way. */
 export function noAnswerInTime(path?: string): ZkError {
   const t = ZK_ERRORS[-7];

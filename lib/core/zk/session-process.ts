@@ -3,16 +3,17 @@
 // as the binding's "<rc> <name>" errors; ZkClient types them (with the path).
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { writeSessionFiles, type SaslOptions, type SessionFiles, type TlsOptions } from "./session-files";
 
-export type WorkerState = "connected" | "connecting" | "expired" | "auth_failed" | "closed" | "crashed";
+export type WorkerState = "connected" | "connecting" | "expired" | "auth_failed" | "tls_failed" | "closed" | "crashed";
 export type StateEvent = { state: WorkerState; sessionId?: string; password?: string; reason?: string };
 export type WatchEvent = { type: "created" | "deleted" | "changed" | "children"; path: string };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Message =
-  | { t: "state"; state: WorkerState; sessionId?: string; password?: string; code?: number }
-  | { t: "reply"; id: number; ok: boolean; value?: unknown; error?: string }
-  | { t: "watch"; wid: number; event: WatchEvent };
+  | { t: "state"; state: WorkerState; sessionId?: string; password?: string; code?: number; reason?: string }
+  | { t: "reply"; id: number; ok: boolean; value?: unknown; error?: string; details?: Record<string, unknown> }
+  | { t: "watch"; wids: number[]; event: WatchEvent };
 
 const WORKER = process.env.ZK_SESSION_WORKER ?? path.join(process.cwd(), "lib", "core", "zk", "worker", "session-worker.cjs");
 
@@ -32,18 +33,21 @@ export class SessionProcess {
   private readonly watches = new Map<number, (e: WatchEvent) => void>();
   private nextId = 1;
   private dead = false;
+  private readonly files: SessionFiles;
 
   constructor(
     readonly label: string,
-    opts: { connect: string; timeoutMs: number; auth: { scheme: string; credential: string }[] },
+    opts: { connect: string; timeoutMs: number; auth: { scheme: string; credential: string }[]; tls?: TlsOptions; sasl?: SaslOptions },
     private readonly onState: (e: StateEvent) => void,
   ) {
+    const { tls, sasl, ...plain } = opts;
+    this.files = writeSessionFiles(tls, sasl);
     // execArgv [] : never inherit the parent's loaders or inspector flags (tsx, vitest, --inspect).
     this.child = fork(WORKER, [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     this.child.on("message", (m: Message) => this.receive(m));
     this.child.on("exit", (code, signal) => this.died(code, signal));
     this.child.on("error", (e) => console.error(`[zk] session process of ${label}:`, e));
-    this.child.send({ t: "open", ...opts });
+    this.child.send({ t: "open", ...plain, tls: this.files.tls, sasl: this.files.sasl });
   }
 
   get alive(): boolean {
@@ -92,20 +96,23 @@ export class SessionProcess {
       if (m.ok) p.resolve(revive(m.value));
       else {
         this.watches.delete(m.id);
-        p.reject(new Error(m.error));
+        p.reject(Object.assign(new Error(m.error), { details: m.details }));
       }
     } else if (m.t === "watch") {
-      const cb = this.watches.get(m.wid);
-      this.watches.delete(m.wid);
-      cb?.(m.event);
+      for (const wid of m.wids) {
+        const cb = this.watches.get(wid);
+        this.watches.delete(wid);
+        cb?.(m.event);
+      }
     } else if (m.t === "state") {
       if (m.state !== "connected" && m.state !== "connecting") this.dead = true;
       if (this.dead) this.failPending("-9 session ended");
-      this.onState({ state: m.state, sessionId: m.sessionId, password: m.password });
+      this.onState({ state: m.state, sessionId: m.sessionId, password: m.password, reason: m.reason });
     }
   }
 
   private died(code: number | null, signal: NodeJS.Signals | null) {
+    this.files.remove();
     const wasDead = this.dead;
     this.dead = true;
     this.failPending("-4 session process exited");

@@ -3,12 +3,20 @@
 // reconnect on its own, and replaces the session after expiry or a crashed process (a dead
 // handle is never reused: the worker exits with it).
 import { createHash } from "node:crypto";
-import { errors } from "../errors";
+import { ConsoleError, errors } from "../errors";
 import { ZkClient } from "./client";
+import { sessionRefused } from "./errors";
+import type { SaslOptions, TlsOptions } from "./session-files";
 import { SessionProcess, type StateEvent } from "./session-process";
+import { tlsProblem } from "./tls-check";
 
 export type AuthIdentity = { scheme: string; credential: string };
-export type SessionTarget = { id: string; connectionString: string; sessionTimeoutMs: number; auth?: AuthIdentity[] };
+/**
+ * One cluster's session: where, how long it may be silent, `auth` identities added after connect
+ * (digest, ip), and transport security: `tls` (PEMs; client certificate optional; host names
+ * checked unless verifyHostname is false) and `sasl` (DIGEST-MD5 or Kerberos GSSAPI).
+ */
+export type SessionTarget = { id: string; connectionString: string; sessionTimeoutMs: number; auth?: AuthIdentity[]; tls?: TlsOptions; sasl?: SaslOptions };
 export type SessionState = "idle" | "connecting" | "connected" | "expired" | "failed";
 export type SessionStatus = { state: SessionState; reason?: string; sessionId?: string; since: string };
 
@@ -29,13 +37,17 @@ type Entry = {
   lastSessionId?: string;
   /** Since when the session has not been connected (opened, or connection lost); null while connected. */
   downSince: number | null;
+  /** Why the last session was refused for good (TLS, SASL), and when: requests fail with it at once
+   * for a few seconds instead of each opening a session that would be refused again. */
+  refusal?: ConsoleError;
+  refusedAt?: number;
 };
 
 type Registry = { entries: Map<string, Entry>; listeners: Map<string, Set<(e: SessionEvent) => void>> };
 const registry: Registry = ((globalThis as { __zkSessionRegistry?: Registry }).__zkSessionRegistry ??= { entries: new Map(), listeners: new Map() });
 
 const fingerprintOf = (t: SessionTarget) =>
-  createHash("sha256").update(JSON.stringify([t.connectionString, t.sessionTimeoutMs, t.auth ?? []])).digest("hex");
+  createHash("sha256").update(JSON.stringify([t.connectionString, t.sessionTimeoutMs, t.auth ?? [], t.tls ?? null, t.sasl ?? null])).digest("hex");
 
 function setStatus(entry: Entry, state: SessionState, reason?: string, sessionId?: string) {
   entry.status = { state, reason, sessionId, since: new Date().toISOString() };
@@ -60,13 +72,14 @@ function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) 
     entry.lastSessionId = e.sessionId;
     entry.password = e.password;
     entry.downSince = null;
+    entry.refusal = undefined;
     setStatus(entry, "connected", undefined, e.sessionId);
     emit(id, { kind: "connected", sessionId: e.sessionId ?? "", newSession });
     return;
   }
   if (e.state === "connecting") {
     entry.downSince ??= Date.now();
-    setStatus(entry, "connecting", "connection lost; the client is reconnecting", entry.status.sessionId);
+    setStatus(entry, "connecting", e.reason ? `reconnecting: ${e.reason}` : "connection lost; the client is reconnecting", entry.status.sessionId);
     emit(id, { kind: "disconnected", reason: "connection lost; reconnecting" });
     return;
   }
@@ -74,18 +87,33 @@ function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) 
   entry.proc = null;
   entry.client = null;
   entry.ready = null;
+  if (e.state === "auth_failed" || e.state === "tls_failed") refuse(entry, sessionRefused(e.state, e.reason));
   const reason =
-    e.state === "expired" ? "the session expired; a new one is opened on the next request"
-    : e.state === "auth_failed" ? "ZooKeeper rejected the console's credentials (AUTH_FAILED); check the cluster's credentials"
+    entry.refusal ? entry.refusal.message
+    : e.state === "expired" ? "the session expired; a new one is opened on the next request"
     : e.state === "crashed" ? `${e.reason ?? "the session process ended"}; a new session is opened on the next request`
     : "the session was closed";
   setStatus(entry, e.state === "expired" ? "expired" : "failed", reason);
   emit(id, { kind: "ended", reason });
 }
 
+const REFUSAL_HOLD_MS = 5000;
+
+function refuse(entry: Entry, error: ConsoleError) {
+  entry.refusal = error;
+  entry.refusedAt = Date.now();
+}
+
 function open(id: string, entry: Entry): Promise<ZkClient> {
-  const { connectionString, sessionTimeoutMs, auth } = entry.target;
-  const proc: SessionProcess = new SessionProcess(id, { connect: connectionString, timeoutMs: sessionTimeoutMs, auth: auth ?? [] }, (e) => onState(id, entry, proc, e));
+  if (entry.refusal && Date.now() - (entry.refusedAt ?? 0) < REFUSAL_HOLD_MS) return Promise.reject(entry.refusal);
+  const { connectionString, sessionTimeoutMs, auth, tls, sasl } = entry.target;
+  const problem = tls && tlsProblem(tls);
+  if (problem) {
+    refuse(entry, sessionRefused("tls_failed", problem));
+    setStatus(entry, "failed", problem);
+    return Promise.reject(entry.refusal);
+  }
+  const proc: SessionProcess = new SessionProcess(id, { connect: connectionString, timeoutMs: sessionTimeoutMs, auth: auth ?? [], tls, sasl }, (e) => onState(id, entry, proc, e));
   entry.proc = proc;
   entry.client = new ZkClient(proc, sessionTimeoutMs);
   entry.downSince = Date.now();
@@ -108,7 +136,7 @@ function waitConnected(entry: Entry): Promise<ZkClient> {
     const tick = setInterval(() => {
       if (entry.proc !== proc || !proc.alive) {
         clearInterval(tick);
-        reject(entry.status.state === "failed" ? errors.clusterUnavailable(`cluster unavailable: ${entry.status.reason}`) : unreachable(entry.target));
+        reject(entry.refusal ?? (entry.status.state === "failed" ? errors.clusterUnavailable(`cluster unavailable: ${entry.status.reason}`) : unreachable(entry.target)));
       } else if (entry.status.state === "connected") {
         clearInterval(tick);
         resolve(client);
@@ -162,7 +190,9 @@ export async function getClient(target: SessionTarget): Promise<ZkClient> {
       }
       continue;
     }
-    // The session ended (expired, crashed) meanwhile: again on its replacement, unless it was closed.
+    // The session ended (expired, crashed) meanwhile: again on its replacement, unless it was
+    // closed or refused (TLS, SASL: a new session now would be refused the same way).
+    if (entry.refusal) throw entry.refusal;
     if (attempt < 4 && registry.entries.get(target.id) === entry) continue;
     throw errors.clusterUnavailable(`cluster unavailable: ${entry.status.reason ?? "not connected to ZooKeeper"}`);
   }
