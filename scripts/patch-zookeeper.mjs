@@ -12,7 +12,8 @@ import { ensureNativePrerequisites } from "./prerequisites.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dir = path.join(root, "node_modules", "zookeeper");
-const patchDir = path.join(root, "patches", "zookeeper");
+// ZK_PATCH_DIR: another patch series (scripts/patch-zookeeper.test.ts checks a failing one).
+const patchDir = process.env.ZK_PATCH_DIR ?? path.join(root, "patches", "zookeeper");
 const clientDir = path.join(dir, "deps", "zookeeper-client-c");
 const addon = path.join(dir, "build", "Release", "zookeeper.node");
 const stampFile = path.join(dir, "build", "zk-console.stamp");
@@ -34,22 +35,41 @@ if (!fs.existsSync(path.join(clientDir, "src", "zookeeper.c"))) execFileSync(pro
 
 const patchArgs = (file, ...flags) => ["-p1", "-d", dir, "-i", file, "--batch", "--silent", "--force", ...flags];
 const runPatch = (file, ...flags) => spawnSync("patch", patchArgs(file, ...flags), { encoding: "utf8" });
+// What a patch changes: its diff, not the description above it.
+const diffOf = (file) => {
+  const text = fs.readFileSync(file, "utf8");
+  const start = text.search(/^(diff |--- )/m);
+  return start < 0 ? text : text.slice(start);
+};
+const sha = (text) => crypto.createHash("sha256").update(text).digest("hex");
 
+// Which patches this tree has (name and content hash), so a re-run neither fails nor re-applies;
+// a later patch may change lines an earlier one touched, so "applies in reverse" cannot tell alone.
+const recordFile = path.join(dir, ".zk-console-patches");
+const record = new Map(fs.existsSync(recordFile) ? fs.readFileSync(recordFile, "utf8").trim().split("\n").filter(Boolean).map((l) => l.split(" ")) : []);
 let applied = 0;
 const patches = fs.readdirSync(patchDir).filter((f) => f.endsWith(".patch")).sort();
 for (const name of patches) {
   const file = path.join(patchDir, name);
-  if (runPatch(file, "--reverse", "--dry-run").status === 0) continue; // already applied
-  const check = runPatch(file, "--forward", "--dry-run");
-  if (check.status !== 0) fail(`patches/zookeeper/${name} does not apply to node_modules/zookeeper:\n${check.stdout}${check.stderr}`);
-  const done = runPatch(file, "--forward", "--no-backup-if-mismatch");
-  if (done.status !== 0) fail(`patches/zookeeper/${name} failed:\n${done.stdout}${done.stderr}`);
-  console.log(`[patch-zookeeper] applied ${name}`);
-  applied++;
+  const hash = sha(diffOf(file));
+  if (record.has(name) && record.get(name) !== hash) fail(`node_modules/zookeeper has an older version of patches/zookeeper/${name}: reinstall the binding (rm -rf node_modules/zookeeper && npm install)`);
+  if (record.get(name) === hash) continue;
+  if (runPatch(file, "--forward", "--dry-run").status === 0) {
+    const done = runPatch(file, "--forward", "--no-backup-if-mismatch");
+    if (done.status !== 0) fail(`patches/zookeeper/${name} failed:\n${done.stdout}${done.stderr}`);
+    console.log(`[patch-zookeeper] applied ${name}`);
+    applied++;
+  } else {
+    // Applied before this record existed (an older install): then it reverses cleanly.
+    const check = runPatch(file, "--reverse", "--dry-run");
+    if (check.status !== 0) fail(`patches/zookeeper/${name} does not apply to node_modules/zookeeper ${version}:\n${runPatch(file, "--forward", "--dry-run").stdout}`);
+  }
+  record.set(name, hash);
+  fs.writeFileSync(recordFile, [...record].map(([n, h]) => `${n} ${h}\n`).join(""));
 }
 
 const stamp = crypto.createHash("sha256").update(process.version).update(process.arch);
-for (const name of patches) stamp.update(name).update(fs.readFileSync(path.join(patchDir, name)));
+for (const name of patches) stamp.update(name).update(diffOf(path.join(patchDir, name)));
 const wanted = stamp.digest("hex");
 const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8").trim() : "";
 if (applied === 0 && current === wanted && fs.existsSync(addon)) process.exit(0);

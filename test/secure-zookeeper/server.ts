@@ -19,9 +19,12 @@ export type SecureMember = {
   stop(): Promise<void>;
 };
 
-// Debian's own class path (the jar's manifest lists its dependencies): with /usr/share/java/* the
-// many SLF4J bindings there silence the server log, which these tests need to explain failures.
-const CLASSPATH = "/etc/zookeeper/conf:/usr/share/java/zookeeper.jar:/usr/share/java/slf4j-log4j12.jar:/usr/share/java/log4j-1.2.jar";
+// Debian's own class path (the jar's manifest lists most dependencies) plus Netty's codecs and one
+// log binding: with /usr/share/java/* the many SLF4J bindings there silence the server's log,
+// which these tests need to explain a refusal.
+const classPath = () =>
+  ["/etc/zookeeper/conf", "/usr/share/java/zookeeper.jar", "/usr/share/java/slf4j-log4j12.jar", "/usr/share/java/log4j-1.2.jar",
+    ...fs.readdirSync("/usr/share/java").filter((f) => /^netty-[a-z-]+\.jar$/.test(f)).map((f) => `/usr/share/java/${f}`)].join(":");
 
 export type TlsProbe = { ca: string; cert: string; key: string };
 
@@ -60,7 +63,7 @@ export async function startSecureMember(opts: MemberOptions): Promise<SecureMemb
   fs.writeFileSync(configPath, Object.entries(settings).map(([k, v]) => `${k}=${v}`).join("\n") + "\n");
   const logPath = path.join(dir, "server.log");
   const log = fs.openSync(logPath, "a");
-  const child: ChildProcess = spawn("java", ["-Xmx256m", `-Dzookeeper.log.dir=${dir}`, "-Dzookeeper.root.logger=INFO,CONSOLE", ...(opts.jvmFlags ?? []), "-cp", CLASSPATH, "org.apache.zookeeper.server.ZooKeeperServerMain", configPath], {
+  const child: ChildProcess = spawn("java", ["-Xmx256m", `-Dzookeeper.log.dir=${dir}`, "-Dzookeeper.root.logger=INFO,CONSOLE", ...(opts.jvmFlags ?? []), "-cp", classPath(), "org.apache.zookeeper.server.ZooKeeperServerMain", configPath], {
     stdio: ["ignore", log, log],
     env: { ...process.env, ...opts.env },
   });

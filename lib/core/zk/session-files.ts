@@ -18,10 +18,24 @@ export type WorkerSasl =
 
 export type SessionFiles = { tls?: WorkerTls; sasl?: WorkerSasl; remove(): void };
 
+// Directories of live sessions, removed when this process exits too (it may go before the
+// session processes it started).
+const live = new Set<string>();
+let exitHook = false;
+const removeDir = (dir: string) => {
+  live.delete(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+};
+
 export function writeSessionFiles(tls?: TlsOptions, sasl?: SaslOptions): SessionFiles {
   if (!tls && sasl?.mechanism !== "GSSAPI") return { tls: undefined, sasl, remove: () => {} };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zk-console-session-"));
   fs.chmodSync(dir, 0o700);
+  live.add(dir);
+  if (!exitHook) {
+    exitHook = true;
+    process.once("exit", () => [...live].forEach(removeDir));
+  }
   const write = (name: string, content: string | Buffer) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, content, { mode: 0o600 });
@@ -37,5 +51,5 @@ export function writeSessionFiles(tls?: TlsOptions, sasl?: SaslOptions): Session
     sasl?.mechanism === "GSSAPI"
       ? { mechanism: "GSSAPI", principal: sasl.principal, keytabFile: write("client.keytab", Buffer.from(sasl.keytabBase64, "base64")), serviceName: sasl.serviceName, serviceHost: sasl.serviceHost }
       : sasl;
-  return { tls: workerTls, sasl: workerSasl, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { tls: workerTls, sasl: workerSasl, remove: () => removeDir(dir) };
 }
