@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, "..");
 const binding = path.join(root, "node_modules", "zookeeper");
 const addon = path.join(binding, "build", "Release", "zookeeper.node");
 const record = path.join(binding, ".zk-console-patches");
-const postinstall = (env: NodeJS.ProcessEnv = {}) =>
+const postinstall = (env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [path.join(root, "scripts", "patch-zookeeper.mjs")], { cwd: root, encoding: "utf8", env: { ...process.env, ...env } });
 
 describe("patching the zookeeper binding", () => {
