@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "..");
 const binding = path.join(root, "node_modules", "zookeeper");
-const addon = path.join(binding, "build", "Release", "zookeeper.node");
+// The loader reports real paths (node_modules may be a link).
+const addon = fs.realpathSync(path.join(binding, "build", "Release", "zookeeper.node"));
 const record = path.join(binding, ".zk-console-patches");
 const postinstall = (env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [path.join(root, "scripts", "patch-zookeeper.mjs")], { cwd: root, encoding: "utf8", env: { ...process.env, ...env } });
