@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import { generatePassword, hashPassword, verifyPassword } from "./password";
+import { logger } from "@/lib/core/log";
+
+const log = logger("auth");
 
 /**
  * Make sure the bootstrap admin exists. ADMIN_USERNAME/ADMIN_PASSWORD win when set
@@ -20,6 +23,7 @@ export async function ensureBootstrapAdmin(): Promise<void> {
   const password = configured || generatePassword();
   await db().user.create({ data: { username, name: "Bootstrap admin", provider: "credentials", role: "admin", passwordHash: hashPassword(password) } });
   if (!configured) {
-    console.log(`\n[auth] Created the bootstrap admin.\n[auth]   username: ${username}\n[auth]   password: ${password}\n[auth] This password is shown once. Set ADMIN_PASSWORD to choose your own.\n`);
+    // Once, at the first start: the operator needs it to sign in (ADMIN_PASSWORD avoids it).
+    log.warn({ username, password }, `created the bootstrap admin ${username} with password ${password}: shown once, set ADMIN_PASSWORD to choose your own`);
   }
 }

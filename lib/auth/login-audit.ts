@@ -1,6 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordEvent } from "@/lib/access/audit/record";
+import { logger } from "@/lib/core/log";
+
+const log = logger("auth");
 
 export type LoginAttempt = { username: string; userId?: string | null; provider: string; sourceIp: string | null };
 
@@ -12,5 +15,5 @@ export async function auditLogin(a: LoginAttempt, details?: Record<string, unkno
 /** A refused sign-in; when even that cannot be written, the log keeps it. */
 export async function auditLoginFailure(a: LoginAttempt, error: string, operation = "login_failed"): Promise<void> {
   await recordEvent({ requestId: randomUUID(), actor: { id: a.userId ?? null, name: a.username, provider: a.provider }, sourceIp: a.sourceIp, operation, outcome: "failed", error })
-    .catch((e) => console.error(`[auth] could not audit a failed sign-in of ${JSON.stringify(a.username)}:`, e));
+    .catch((e) => log.error({ err: e, username: a.username }, "could not audit a failed sign-in"));
 }

@@ -10,6 +10,9 @@ import { isGlobalAdmin } from "@/lib/access/permissions";
 import { adminLoginEnabled, ssoProviders } from "./providers";
 import { actorForToken } from "@/lib/access/session";
 import { completeSsoLogin, groupsFromClaims } from "./sso-login";
+import { logger } from "@/lib/core/log";
+
+const log = logger("auth");
 
 const SESSION_ENDED = "the session has ended";
 
@@ -32,9 +35,9 @@ export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string
       error(code, metadata) {
         // The session callback ends a disabled user's session by throwing: expected, not a failure.
         if (code === "JWT_SESSION_ERROR" && String((metadata as { message?: string })?.message).startsWith(SESSION_ENDED)) return;
-        console.error(`[next-auth][error][${code}]`, metadata);
+        log.error({ code, metadata }, "next-auth error");
       },
-      warn: (code) => console.warn(`[next-auth][warn][${code}]`),
+      warn: (code) => log.warn({ code }, "next-auth warning"),
       debug: () => {},
     },
     callbacks: {

@@ -7,6 +7,9 @@ import { db } from "@/lib/core/db/client";
 import { startEnsemble, zookeeperMissing, type LocalEnsemble } from "../ensemble/launcher";
 import { getClient } from "@/lib/core/zk/sessions";
 import { seedSampleTree } from "./seed";
+import { logger } from "@/lib/core/log";
+
+const log = logger("demo");
 
 const DEMO_NAME = "local";
 const dir = () => path.join(process.cwd(), "data", "demo-zookeeper");
@@ -18,14 +21,14 @@ export async function ensureDemoCluster(): Promise<void> {
   if (clusters.length > 0 && !demo) return;
   const missing = zookeeperMissing();
   if (missing) {
-    console.log(`[demo] No cluster is registered and no local ZooKeeper can be started: ${missing}\n[demo] The console runs without a demo cluster; register your own under /clusters.`);
+    log.info({ missing }, `no cluster is registered and no local ZooKeeper can be started (${missing}); the console runs without a demo cluster, register your own under /clusters`);
     return;
   }
   let ensemble: LocalEnsemble;
   try {
     ensemble = await startEnsemble({ size: 1, baseDir: dir(), extendedTypesEnabled: true });
   } catch (e) {
-    console.error(`[demo] could not start the demo ZooKeeper: ${(e as Error).message}`);
+    log.error({ err: e }, "could not start the demo ZooKeeper");
     return;
   }
   fs.writeFileSync(path.join(dir(), "demo"), "started by the console\n");
@@ -39,5 +42,5 @@ export async function ensureDemoCluster(): Promise<void> {
   // The seeding session stays open on purpose: it owns the demo's ephemeral service instances and lock.
   const client = await getClient({ id: "demo-seed", connectionString: ensemble.connectionString, sessionTimeoutMs: 30000 });
   await seedSampleTree(client);
-  console.log(`[demo] ZooKeeper demo cluster "${DEMO_NAME}" (${cluster.id}) at ${ensemble.connectionString}, sample tree seeded`);
+  log.info({ cluster: DEMO_NAME, clusterId: cluster.id, connectionString: ensemble.connectionString }, "demo cluster started, sample tree seeded");
 }

@@ -5,6 +5,9 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import { lastKnownLeader, sampleCluster } from "./sample-cluster";
+import { logger } from "@/lib/core/log";
+
+const log = logger("health");
 
 export type SamplerOptions = { intervalMs?: number; retentionHours?: number };
 type Sampler = {
@@ -59,7 +62,7 @@ async function tick(s: Sampler): Promise<void> {
   try {
     clusters = await db().cluster.findMany();
   } catch (e) {
-    console.warn(`[health] sampler could not list clusters: ${(e as Error).message}`);
+    log.warn({ err: e }, "the sampler could not list clusters");
     return;
   }
   for (const cluster of clusters) {
@@ -70,13 +73,13 @@ async function tick(s: Sampler): Promise<void> {
       if (view.quorum.leader) s.leaders.set(cluster.id, view.quorum.leader.address);
       s.completed.set(cluster.id, (s.completed.get(cluster.id) ?? 0) + 1);
     })()
-      .catch((e) => console.warn(`[health] sampling cluster ${cluster.name} failed: ${(e as Error).message}`))
+      .catch((e) => log.warn({ err: e, cluster: cluster.name }, "sampling the cluster failed"))
       .finally(() => s.inFlight.delete(cluster.id));
     s.inFlight.set(cluster.id, run);
   }
   if (Date.now() - s.lastPrune > PRUNE_EVERY_MS) {
     s.lastPrune = Date.now();
     await db().healthSample.deleteMany({ where: { at: { lt: new Date(Date.now() - s.retentionHours * 3_600_000) } } })
-      .catch((e) => console.warn(`[health] pruning samples failed: ${(e as Error).message}`));
+      .catch((e) => log.warn({ err: e }, "pruning samples failed"));
   }
 }

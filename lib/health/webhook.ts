@@ -2,6 +2,9 @@
 // delivery status lands on the alert row. Never awaited by the sampler.
 import "server-only";
 import { db } from "@/lib/core/db/client";
+import { logger } from "@/lib/core/log";
+
+const log = logger("health");
 
 export type AlertEvent = "alert.opened" | "alert.resolved";
 export type WebhookPayload = {
@@ -44,7 +47,7 @@ async function deliver(url: string, payload: WebhookPayload): Promise<void> {
     } catch (e) {
       lastError = (e as Error).message;
     }
-    console.warn(`[health] webhook ${payload.event} for alert ${payload.alert.id} to ${url} failed (try ${attempt} of ${max}): ${lastError}`);
+    log.warn({ event: payload.event, alertId: payload.alert.id, url, attempt, max, error: lastError }, "alert webhook failed");
     await record(payload.alert.id, `${payload.event} failing: ${lastError} (try ${attempt} of ${max})`, 1);
     if (attempt < max) await new Promise((r) => setTimeout(r, backoffMs() * 2 ** (attempt - 1)));
   }
@@ -54,5 +57,5 @@ async function deliver(url: string, payload: WebhookPayload): Promise<void> {
 /** webhookTries counts every POST attempt for the alert (opened and resolved events). */
 async function record(alertId: number, status: string, attempts: number): Promise<void> {
   await db().healthAlert.update({ where: { id: alertId }, data: { webhookStatus: status.slice(0, 500), webhookTries: { increment: attempts } } })
-    .catch((e) => console.warn(`[health] recording webhook status of alert ${alertId} failed: ${(e as Error).message}`));
+    .catch((e) => log.warn({ err: e, alertId }, "recording the webhook status failed"));
 }

@@ -11,6 +11,9 @@ import { catchUpEvents } from "./catch-up";
 import { eventId, type LiveEvent, type LiveState } from "./events";
 import { PathWatch, type PathChange } from "./path-watch";
 import { RingBuffer } from "./ring-buffer";
+import { logger } from "@/lib/core/log";
+
+const log = logger("watch");
 
 export type HubOptions = {
   /** Recent events kept per cluster for resuming streams (Last-Event-ID). */
@@ -166,7 +169,7 @@ export class ClusterHub {
         try {
           s.deliver(event);
         } catch (e) {
-          console.error(`[watch] a stream of cluster ${this.clusterId} failed to take an event:`, e);
+          log.error({ err: e, clusterId: this.clusterId }, "a live stream failed to take an event");
         }
       }
     }
@@ -226,7 +229,7 @@ export class ClusterHub {
       return;
     }
     if (!CONNECTION_CODES.has(code)) {
-      console.error(`[watch] cannot watch ${path} on cluster ${this.clusterId}:`, error);
+      log.error({ err: error, clusterId: this.clusterId, path }, "cannot watch the path");
       return;
     }
     this.needRepair();

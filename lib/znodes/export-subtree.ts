@@ -4,6 +4,9 @@ import { validatePath } from "@/lib/core/zk/paths";
 import { subtreeNodes } from "./read-subtree";
 import { EXPORT_FORMAT, exportedNodeOf } from "./export-format";
 import type { RequestCtx } from "@/lib/core/context";
+import { logger } from "@/lib/core/log";
+
+const log = logger("export");
 
 export const exportQuery = z.object({ path: z.string(), acl: z.enum(["true", "false"]).default("true") });
 
@@ -33,7 +36,7 @@ export async function exportSubtree({ ctx, clusterId, input }: { ctx: RequestCtx
         if (done) controller.close();
         else controller.enqueue(value);
       } catch (e) {
-        console.error(`[export] export of ${root} on cluster ${cluster.name} failed:`, e);
+        log.error({ err: e, requestId: ctx.requestId, cluster: cluster.name, path: root }, "export failed");
         controller.error(e);
       }
     },

@@ -5,6 +5,9 @@ import type { Prisma } from "@/lib/core/db/generated/prisma/client";
 import type { RequestCtx } from "@/lib/core/context";
 import { auditedTransaction } from "./chain";
 import { auditActor, recordEvent, type AuditEvent } from "./record";
+import { logger } from "@/lib/core/log";
+
+const log = logger("audit");
 
 type Described = Partial<Omit<AuditEvent, "requestId" | "actor" | "sourceIp">>;
 
@@ -21,7 +24,7 @@ export async function auditedDbChange<T>(
       return result;
     });
   } catch (e) {
-    await recordEvent({ ...auditActor(ctx), ...event, outcome: "failed", error: (e as Error).message }).catch((err) => console.error("[audit] could not record a failed change:", err));
+    await recordEvent({ ...auditActor(ctx), ...event, outcome: "failed", error: (e as Error).message }).catch((err) => log.error({ err, requestId: ctx.requestId }, "could not record a failed change"));
     throw e;
   }
 }

@@ -5,6 +5,9 @@ import type { RequestCtx } from "@/lib/core/context";
 import { errors } from "@/lib/core/errors";
 import { appendAudit, type AuditRowInput } from "./chain";
 import type { Prisma } from "@/lib/core/db/generated/prisma/client";
+import { logger } from "@/lib/core/log";
+
+const log = logger("audit");
 
 export type AuditValue = { data: string | null; hash: string | null; version?: number | null };
 
@@ -59,7 +62,7 @@ const beforeColumns = (v: AuditValue | undefined) => ({ beforeData: v?.data ?? n
 const afterColumns = (v: AuditValue | undefined) => ({ afterData: v?.data ?? null, afterHash: v?.hash ?? null, versionAfter: v?.version ?? null });
 
 const unavailable = (e: unknown) => {
-  console.error("[audit] could not write to the audit trail:", e);
+  log.error({ err: e }, "could not write to the audit trail");
   return errors.auditUnavailable();
 };
 
@@ -92,7 +95,7 @@ export async function recordOutcome(intent: AuditIntent, intentId: number, outco
       details: json(outcome.details),
     });
   } catch (e) {
-    console.error(`[audit] could not record the outcome of audit record ${intentId}:`, outcome, e);
+    log.error({ err: e, requestId: intent.requestId, intentId, outcome }, "could not record the outcome of an audit intent");
   }
 }
 
@@ -122,5 +125,5 @@ export async function recordEvent(event: AuditEvent, tx?: Prisma.TransactionClie
 /** A write refused before its intent (no permission, no reason, a failed read): best effort. */
 export async function recordRefusal(context: AuditIntent, error: Error): Promise<void> {
   await recordEvent({ ...context, outcome: "failed", error: error.message })
-    .catch((e) => console.error(`[audit] could not record a refused ${context.operation} on ${context.path}:`, e));
+    .catch((e) => log.error({ err: e, requestId: context.requestId, operation: context.operation, path: context.path }, "could not record a refused change"));
 }

@@ -8,6 +8,9 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { databaseUnavailable } from "../db/unavailable";
 import { ConsoleError, errors } from "../errors";
+import { logger } from "../log";
+
+const log = logger("api");
 
 /** Any thrown value as the error the client is told about (unknown ones are logged here). */
 export function toConsoleError(e: unknown, requestId: string = randomUUID()): ConsoleError {
@@ -19,10 +22,10 @@ export function toConsoleError(e: unknown, requestId: string = randomUUID()): Co
   }
   const db = databaseUnavailable(e);
   if (db) {
-    console.error(`[api] request ${requestId}: ${db.message} (${(e as { code?: string }).code})`);
+    log.error({ requestId, code: (e as { code?: string }).code }, db.message);
     return db;
   }
-  console.error(`[api] request ${requestId} failed:`, e);
+  log.error({ err: e, requestId }, "request failed");
   return errors.internal(requestId);
 }
 

@@ -3,7 +3,10 @@
 // as the binding's "<rc> <name>" errors; ZkClient types them (with the path).
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { logger } from "../log";
 import { writeSessionFiles, type SaslOptions, type SessionFiles, type TlsOptions } from "./session-files";
+
+const log = logger("zk");
 
 export type WorkerState = "connected" | "connecting" | "expired" | "auth_failed" | "tls_failed" | "closed" | "crashed";
 export type StateEvent = { state: WorkerState; sessionId?: string; password?: string; reason?: string };
@@ -46,7 +49,7 @@ export class SessionProcess {
     this.child = fork(WORKER, [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     this.child.on("message", (m: Message) => this.receive(m));
     this.child.on("exit", (code, signal) => this.died(code, signal));
-    this.child.on("error", (e) => console.error(`[zk] session process of ${label}:`, e));
+    this.child.on("error", (e) => log.error({ err: e, cluster: label }, "session process error"));
     this.child.send({ t: "open", ...plain, tls: this.files.tls, sasl: this.files.sasl });
   }
 

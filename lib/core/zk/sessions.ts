@@ -9,6 +9,9 @@ import { sessionRefused } from "./errors";
 import type { SaslOptions, TlsOptions } from "./session-files";
 import { SessionProcess, type StateEvent } from "./session-process";
 import { tlsProblem } from "./tls-check";
+import { logger } from "../log";
+
+const log = logger("zk");
 
 export type AuthIdentity = { scheme: string; credential: string };
 /**
@@ -58,7 +61,7 @@ function emit(id: string, e: SessionEvent) {
     try {
       l(e);
     } catch (err) {
-      console.error(`[zk] session listener of cluster ${id} failed:`, err);
+      log.error({ err, clusterId: id }, "a session listener failed");
     }
   }
 }
