@@ -2,8 +2,9 @@
 const nextConfig = {
   // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Native binding and the SQLite driver must be loaded by Node, not bundled.
-  serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // Native binding and the SQLite driver must be loaded by Node, not bundled; so are the logger
+  // (pino's stream) and the metrics registry, one each per process rather than one per route bundle.
+  serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "prom-client"],
   poweredByHeader: false,
   // Pages get their Content-Security-Policy (with a per-request script nonce) from middleware.ts;
   // API responses a fixed one that lets nothing run (lib/core/http/content-security-policy.ts API_CSP).
