@@ -11,6 +11,7 @@ import type * as clusters from "@/lib/clusters/client/types";
 import type * as ensemble from "@/lib/ensemble/client/types";
 import type * as health from "@/lib/health/client/types";
 import type * as recipes from "@/lib/recipes/client/types";
+import type * as tokens from "@/lib/tokens/client/types";
 import type * as znodes from "@/lib/znodes/client/types";
 import type * as aclRoute from "@/app/api/v1/clusters/[id]/acl/route";
 import type * as aclRecursiveRoute from "@/app/api/v1/clusters/[id]/acl/recursive/route";
@@ -40,9 +41,12 @@ import type * as recipesRoute from "@/app/api/v1/clusters/[id]/recipes/route";
 import type * as reconfigRoute from "@/app/api/v1/ensemble/[clusterId]/reconfig/route";
 import type * as restoreRoute from "@/app/api/v1/audit/[id]/restore/route";
 import type * as sessionsRoute from "@/app/api/v1/clusters/[id]/sessions/route";
+import type * as serviceAccountsRoute from "@/app/api/v1/admin/service-accounts/route";
 import type * as settingsRoute from "@/app/api/v1/admin/settings/route";
 import type * as subtreeRoute from "@/app/api/v1/clusters/[id]/subtree/route";
 import type * as testRoute from "@/app/api/v1/clusters/test/route";
+import type * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
+import type * as tokensRoute from "@/app/api/v1/tokens/route";
 import type * as userRoute from "@/app/api/v1/admin/users/[id]/route";
 import type * as usersRoute from "@/app/api/v1/admin/users/route";
 import type * as verifyRoute from "@/app/api/v1/audit/verify/route";
@@ -105,6 +109,14 @@ describe("the browser's types hold the routes' answers", () => {
     answer<typeof groupsRoute.GET>().toExtend<admin.GroupList>();
     answer<typeof settingsRoute.GET>().toExtend<admin.AuthSettings>();
     answer<typeof settingsRoute.PATCH>().toExtend<admin.AuthSettings>();
+  });
+
+  it("API tokens and service accounts", () => {
+    answer<typeof tokensRoute.GET>().toExtend<tokens.TokenList>();
+    answer<typeof tokensRoute.POST>().toExtend<tokens.CreatedToken>();
+    answer<typeof tokenRoute.DELETE>().toExtend<tokens.RevokedToken>();
+    answer<typeof serviceAccountsRoute.GET>().toExtend<tokens.ServiceAccountList>();
+    answer<typeof serviceAccountsRoute.POST>().toExtend<tokens.CreatedServiceAccount>();
   });
 
   it("health, sessions, recipes and the ensemble", () => {

@@ -22,6 +22,7 @@ export function UserMenu() {
   if (status !== "authenticated" || !session) return null;
   return (
     <>
+      <Link href="/tokens">Tokens</Link>
       {session.isAdmin && <Link href="/admin">Admin</Link>}
       {session.isAdmin && <Link href="/audit">Audit</Link>}
       <span className="app-user" data-testid="current-user">

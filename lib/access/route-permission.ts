@@ -48,6 +48,8 @@ export type RouteDeclaration<P = Record<string, string>> = {
    * recorded as failed, as the mutation pipeline does), from the query when it depends on it.
    */
   audit?: string | ((search: URLSearchParams) => string);
+  /** Refused to API tokens, saying what they may not do ("manage API tokens"): it needs a console session. */
+  sessionOnly?: string;
   /** The largest request body read, in bytes (default: MAX_BODY_BYTES). */
   maxBodyBytes?: number;
 };

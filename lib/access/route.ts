@@ -5,7 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { actorFromRequest } from "./session";
-import type { RequestCtx } from "@/lib/core/context";
+import type { Actor, RequestCtx } from "@/lib/core/context";
 import { requestCtx } from "./request-ctx";
 import { authorizeRoute, type RouteDeclaration } from "./route-permission";
 import { toErrorResponse } from "@/lib/core/http/error-response";
@@ -14,6 +14,8 @@ import { clientIp } from "@/lib/core/http/client-ip";
 import { readJson } from "@/lib/core/http/read-body";
 import { assertSameOrigin } from "@/lib/core/http/same-origin";
 import { errors } from "@/lib/core/errors";
+import { actorFromApiToken } from "./tokens/bearer";
+import { bearerTokenOf } from "./tokens/secret";
 
 type Handler<P, R> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: (maxBytes?: number) => Promise<unknown> }) => Promise<R>;
 
@@ -25,6 +27,23 @@ export type AnswerOf<H> = H extends { readonly [answer]?: infer Body } ? Body : 
 
 export type RouteHandler<P, R> = ((req: NextRequest, context: { params: Promise<P> }) => Promise<Response>) & Answers<R> & { declaration: RouteDeclaration<P> };
 
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+/** Who is calling: an API token (Bearer, no CSRF check: no cookie rides on it) or the session cookie. */
+async function callerOf(req: NextRequest, sessionOnly: string | undefined, sourceIp: string | null): Promise<Actor> {
+  const bearer = bearerTokenOf(req.headers.get("authorization"));
+  if (bearer) {
+    const actor = await actorFromApiToken(bearer, sourceIp);
+    if (sessionOnly) throw errors.sessionRequired(sessionOnly);
+    if (actor.token?.readOnly && !READ_METHODS.has(req.method)) throw errors.tokenReadOnly(req.method);
+    return actor;
+  }
+  assertSameOrigin(req);
+  const actor = await actorFromRequest(req);
+  if (!actor) throw errors.unauthenticated();
+  return actor;
+}
+
 /**
  * `route({ permission, cluster?, path?, maxBodyBytes? }, handler)`: same-origin check, session,
  * the declared permission, then the handler, which reads the body (at most the declared bytes)
@@ -35,11 +54,10 @@ export function route<P = Record<string, string>, R = unknown>(declaration: Rout
     const requestId = randomUUID();
     let response: Response;
     try {
-      assertSameOrigin(req);
-      const actor = await actorFromRequest(req);
-      if (!actor) throw errors.unauthenticated();
+      const sourceIp = clientIp(req);
+      const actor = await callerOf(req, declaration.sessionOnly, sourceIp);
       const params = await context.params;
-      const ctx = requestCtx({ actor, requestId, sourceIp: clientIp(req) });
+      const ctx = requestCtx({ actor, requestId, sourceIp });
       await authorizeRoute(ctx, declaration, { method: req.method, pathname: req.nextUrl.pathname, params: params as Record<string, string>, search: req.nextUrl.searchParams });
       const args = { req, params, ctx, body: (maxBytes = declaration.maxBodyBytes) => readJson(req, maxBytes) };
       // Read lazily: a handler that takes repeated parameters (getAll) never touches `query`.

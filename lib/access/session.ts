@@ -7,7 +7,7 @@ import { db } from "@/lib/core/db/client";
 import { errors } from "@/lib/core/errors";
 import { grantsFor, parseGroups } from "./grants";
 import { isGlobalAdmin } from "./permissions";
-import type { Actor } from "@/lib/core/actor";
+import { SERVICE_PROVIDER, type Actor } from "@/lib/core/actor";
 
 /** What the session cookie (a next-auth JWT) carries about the user. */
 export type SessionClaims = { uid?: unknown; loginAt?: unknown };
@@ -19,7 +19,8 @@ export type SessionClaims = { uid?: unknown; loginAt?: unknown };
 export async function actorForToken(token: SessionClaims | null): Promise<Actor | null> {
   if (!token || typeof token.uid !== "string") return null;
   const user = await db().user.findUnique({ where: { id: token.uid } });
-  if (!user || user.disabled) return null;
+  // A service account never signs in: a session for one is forged or stale.
+  if (!user || user.disabled || user.provider === SERVICE_PROVIDER) return null;
   const loginAt = typeof token.loginAt === "number" ? token.loginAt : 0;
   if (user.sessionsRevokedAt && loginAt <= user.sessionsRevokedAt.getTime()) return null;
   const groups = parseGroups(user.groups);

@@ -3,6 +3,7 @@ import { db } from "@/lib/core/db/client";
 import type { Grant, User } from "@/lib/core/db/generated/prisma/client";
 import { parseGroups } from "@/lib/access/grants";
 import { isRole, type GrantRef } from "@/lib/access/roles";
+import { SERVICE_PROVIDER } from "@/lib/core/actor";
 
 /** Every user's effective grants from one read of the grant table (for the admin pages). */
 export async function effectiveGrantsOfAll(users: User[]): Promise<Map<string, GrantRef[]>> {
@@ -25,5 +26,6 @@ const isAdminGrant = (g: GrantRef) => g.role === "admin" && g.clusterId === null
 export async function remainingAdmins(change: { users?: (u: User) => User; grants?: (g: Grant[]) => Grant[] } = {}): Promise<number> {
   const users = (await db().user.findMany()).map(change.users ?? ((u) => u));
   const grants = (change.grants ?? ((g) => g))(await db().grant.findMany());
-  return users.filter((u) => !u.disabled && effectiveGrants(u, grants).some(isAdminGrant)).length;
+  // A service account never signs in, so it cannot stand in for the last admin.
+  return users.filter((u) => !u.disabled && u.provider !== SERVICE_PROVIDER && effectiveGrants(u, grants).some(isAdminGrant)).length;
 }

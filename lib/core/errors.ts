@@ -43,6 +43,13 @@ export const errors = {
 
   // Who may do what
   unauthenticated: () => new ConsoleError("UNAUTHENTICATED", 401, "sign in first: this endpoint needs a console session"),
+  /** A Bearer token that stands for no one; `why` says which: unknown, expired, revoked, its user disabled. */
+  tokenRefused: (why: string) => new ConsoleError("UNAUTHENTICATED", 401, `the API token was refused: ${why}`),
+  tokenReadOnly: (method: string) => new ConsoleError("TOKEN_READ_ONLY", 403, `this API token is read-only: it may send GET requests only, not ${method}`),
+  sessionRequired: (what: string) => new ConsoleError("SESSION_REQUIRED", 403, `API tokens may not ${what}: sign in to the console to do it`),
+  rateLimited: (who: string, limit: number, retryAfterSeconds: number) =>
+    new ConsoleError("RATE_LIMITED", 429, `${who} sent more than ${limit} requests a minute; try again in ${retryAfterSeconds} s`, { retryAfterSeconds }),
+  metricsRefused: () => new ConsoleError("FORBIDDEN", 403, "/metrics needs an API token with the metrics scope (Authorization: Bearer), or a client address in METRICS_ALLOW"),
   forbidden: (verb: string, path: string, cluster: string) => new ConsoleError("FORBIDDEN", 403, `you may not ${verb} ${path} on cluster "${cluster}"; ask an admin for a grant`),
   adminOnly: (what: string) => new ConsoleError("FORBIDDEN", 403, `only an admin may ${what}`),
   /** Something named by id that does not exist (or that the caller may not know of). */
@@ -125,6 +132,8 @@ export const errors = {
   secretKeyMissing: (problem: string, hint: string) => new ConsoleError("SECRET_KEY_MISSING", 400, `cannot store ZooKeeper credentials: ${problem}. They are kept encrypted, so ${hint}, then restart the console`),
   selfLockout: () => new ConsoleError("SELF_LOCKOUT", 409, "you cannot disable yourself; ask another admin"),
   lastAdmin: (message: string) => new ConsoleError("LAST_ADMIN", 409, message),
+  tokenExists: (name: string) => new ConsoleError("TOKEN_EXISTS", 409, `a token named ${JSON.stringify(name)} already exists for this user; choose another name or revoke that one`),
+  serviceAccountExists: (name: string) => new ConsoleError("USER_EXISTS", 409, `a user named ${JSON.stringify(name)} already exists; choose another name for the service account`),
   grantExists: (subject: string, role: string) => new ConsoleError("GRANT_EXISTS", 409, `${subject} already has a grant (${role}) on this scope; remove it first to change the role`),
 
   // Audit trail

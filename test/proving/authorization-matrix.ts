@@ -48,7 +48,29 @@ export const RULE_OF: Record<Permission, Rule> = {
   "cluster:admin": RULES.clusterAdmin,
 };
 
-type Entry = { request: (h: Harness) => Promise<Req> };
+/**
+ * The API tokens every request is also sent with: whose token, its scope, and so whose rights it
+ * has (a token's rights are its scope within its user's: never more than the user's).
+ */
+export type TokenScopeReq = { role: "viewer" | "editor" | "admin"; clusterId?: string; pathPrefix?: string };
+type Declared = { permission: Permission; path?: string };
+type TokenKind = { user: Who; scope: (h: Harness & { otherClusterId: string }) => TokenScopeReq; rule: (d: Declared) => Outcome };
+/** Admin only under /app of the matrix cluster: everything there, nothing cluster-wide or global. */
+const INSIDE: Record<Permission, Outcome> = {
+  "signed-in": "ok", admin: 403, "cluster:visible": "ok", "znode:read": "ok", "znode:write": "ok", "znode:admin": "ok", "cluster:admin": 403,
+};
+/** A route fixed on a path outside /app (the health of "/", /zookeeper/config) is out of that scope. */
+const inside = (d: Declared): Outcome => (d.path?.startsWith("/") && d.path !== "/app" && !d.path.startsWith("/app/") ? 403 : INSIDE[d.permission]);
+export const TOKEN_KINDS: Record<string, TokenKind> = {
+  "editor's token asking for admin": { user: "editor", scope: () => ({ role: "admin" }), rule: (d) => RULE_OF[d.permission].editor },
+  "admin's token capped at viewer": { user: "admin", scope: () => ({ role: "viewer" }), rule: (d) => RULE_OF[d.permission].viewer },
+  "admin's token on this cluster under /app (inside)": { user: "admin", scope: (h) => ({ role: "admin", clusterId: h.clusterId, pathPrefix: "/app" }), rule: inside },
+  "admin's token under /other (outside the path)": { user: "admin", scope: (h) => ({ role: "admin", clusterId: h.clusterId, pathPrefix: "/other" }), rule: (d) => RULE_OF[d.permission].prefixEditor },
+  "admin's token on another cluster (outside)": { user: "admin", scope: (h) => ({ role: "admin", clusterId: h.otherClusterId }), rule: (d) => RULE_OF[d.permission].none },
+};
+
+/** `caller`: the user the request is sent as (a token's user), for routes that act on the caller's own things. */
+type Entry = { request: (h: Harness, caller?: string) => Promise<Req> };
 const c = (h: Harness, rest = "") => `/api/v1/clusters/${h.clusterId}${rest}`;
 const acl = [{ scheme: "world", id: "anyone", perms: "cdrwa" }];
 
@@ -71,6 +93,8 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
     request: async (h) => ({ url: `/api/v1/admin/grants/${(await h.asAdmin("POST", "/api/v1/admin/grants", { json: { subjectType: "group", subject: h.fresh("group"), role: "viewer" } })).json.grant.id}` }),
   },
   "GET /api/v1/admin/groups": { request: async () => ({ url: "/api/v1/admin/groups" }) },
+  "GET /api/v1/admin/service-accounts": { request: async () => ({ url: "/api/v1/admin/service-accounts" }) },
+  "POST /api/v1/admin/service-accounts": { request: async (h) => ({ url: "/api/v1/admin/service-accounts", json: { name: h.fresh("sa") } }) },
   "GET /api/v1/admin/settings": { request: async () => ({ url: "/api/v1/admin/settings" }) },
   "PATCH /api/v1/admin/settings": { request: async () => ({ url: "/api/v1/admin/settings", json: { defaultRole: "viewer" } }) },
   "GET /api/v1/admin/users": { request: async () => ({ url: "/api/v1/admin/users" }) },
@@ -131,6 +155,18 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   "POST /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: `/app/${h.fresh("new")}` }, json: { data: "x" } }) },
   "PUT /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node("v0") }, json: { data: "v1", version: 0 } }) },
   "DELETE /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node(), version: "0" } }) },
+  "GET /api/v1/tokens": { request: async () => ({ url: "/api/v1/tokens" }) },
+  "POST /api/v1/tokens": { request: async (h) => ({ url: "/api/v1/tokens", json: { name: h.fresh("token"), role: "viewer", expiresInDays: 1 } }) },
+  "DELETE /api/v1/tokens/[id]": {
+    request: async (h, caller) => {
+      const { newTokenSecret } = await import("../../lib/access/tokens/secret");
+      const { db } = await import("../../lib/core/db/client");
+      const { secretHash, hint } = newTokenSecret();
+      const userId = caller ?? (await db().user.findFirstOrThrow()).id;
+      const token = await db().apiToken.create({ data: { name: h.fresh("revoke-me"), userId, createdById: userId, secretHash, hint, role: "viewer", expiresAt: new Date(Date.now() + 86_400_000) } });
+      return { url: `/api/v1/tokens/${token.id}` };
+    },
+  },
   "GET /api/v1/ensemble/[clusterId]/config": { request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/config` }) },
   "POST /api/v1/ensemble/[clusterId]/reconfig/plan": {
     request: async (h) => ({ url: `/api/v1/ensemble/${h.clusterId}/reconfig/plan`, json: { change: "remove", id: 1 } }),

@@ -6,6 +6,8 @@ import { resolveRoute } from "./api-routes";
 
 export type SendOptions = {
   userId?: string;
+  /** An API token, sent as a script would: `Authorization: Bearer`, no cookie, no Origin or Sec-Fetch-Site. */
+  token?: string;
   /** Query pairs in order (a name may repeat), or an object. */
   query?: [string, string][] | Record<string, string>;
   json?: unknown;
@@ -20,8 +22,10 @@ export async function send(method: string, urlPath: string, opts: SendOptions = 
   const url = new URL(urlPath, TEST_ORIGIN);
   const pairs = Array.isArray(opts.query) ? opts.query : Object.entries(opts.query ?? {});
   for (const [k, v] of pairs) url.searchParams.append(k, v);
-  const headers: Record<string, string> = { accept: "application/json", "sec-fetch-site": "same-origin", ...(method === "GET" ? {} : { origin: TEST_ORIGIN }) };
+  const browser = opts.token ? {} : { "sec-fetch-site": "same-origin", ...(method === "GET" ? {} : { origin: TEST_ORIGIN }) };
+  const headers: Record<string, string> = { accept: "application/json", ...browser };
   if (opts.userId) headers.cookie = await sessionCookie(opts.userId);
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: BodyInit | undefined;
   if (opts.json !== undefined) {
     body = JSON.stringify(opts.json);

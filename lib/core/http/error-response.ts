@@ -34,5 +34,7 @@ export const errorBody = (e: ConsoleError) => ({ code: e.code, message: e.messag
 
 export function toErrorResponse(e: unknown, requestId?: string) {
   const err = toConsoleError(e, requestId);
-  return NextResponse.json({ error: errorBody(err) }, { status: err.status, headers: { "Cache-Control": "no-store" } });
+  const retryAfter = err.details?.retryAfterSeconds;
+  const headers: Record<string, string> = { "Cache-Control": "no-store", ...(typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : {}) };
+  return NextResponse.json({ error: errorBody(err) }, { status: err.status, headers });
 }
