@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { TokensScreen } from "./client";
 
 export default function TokensPage() {
@@ -7,7 +6,7 @@ export default function TokensPage() {
       <h1>API tokens</h1>
       <p className="muted">
         Scripts, pipelines and the <code>zk-console</code> command line call the API with <code>Authorization: Bearer zkc_…</code>.
-        Every change they make is audited as <em>token &quot;name&quot; of user</em>. See the <Link href="/api-docs">API reference</Link>.
+        Every change they make is audited as <em>token &quot;name&quot; of user</em>.
       </p>
       <TokensScreen />
     </>
