@@ -1,7 +1,7 @@
 "use client";
 
 import { defaultIdFor, duplicateKeys, rowProblem, type DraftEntry } from "@/lib/acl/draft";
-import { SCHEMES } from "@/lib/acl/ids";
+import { SCHEMES } from "@/lib/core/zk/acl-ids";
 import { PermToggles } from "./perm-toggles";
 
 const ID_HINTS: Record<string, string> = {

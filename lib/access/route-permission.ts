@@ -5,7 +5,7 @@
 import "server-only";
 import type { RequestCtx } from "@/lib/core/context";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
-import { errors } from "@/lib/core/errors";
+import { ConsoleError, errors } from "@/lib/core/errors";
 import { auditActor, recordRefusal } from "./audit/record";
 import { clusterOf } from "./clusters";
 import { authorizeNodes } from "./mutations/authorize";
@@ -52,6 +52,11 @@ export type RouteDeclaration<P = Record<string, string>> = {
   sessionOnly?: string;
   /** The largest request body read, in bytes (default: MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /**
+   * Every refusal (no target, a cluster the caller may not see, a path it may not change) answers
+   * with this one error instead, so a caller cannot tell what exists from what it may not touch.
+   */
+  hidden?: (args: { params: P }) => ConsoleError;
 };
 
 type Request = { method: string; pathname: string; params: Record<string, string>; search: URLSearchParams };
@@ -74,11 +79,23 @@ async function targetOf<P>(decl: RouteDeclaration<P>, req: Request): Promise<{ c
 }
 
 export async function authorizeRoute<P>(ctx: RequestCtx, decl: RouteDeclaration<P>, req: Request): Promise<void> {
+  try {
+    await authorizeDeclared(ctx, decl, req);
+  } catch (e) {
+    const refused = e instanceof ConsoleError && (e.status === 403 || e.status === 404);
+    throw refused && decl.hidden ? decl.hidden({ params: req.params as P }) : e;
+  }
+}
+
+async function authorizeDeclared<P>(ctx: RequestCtx, decl: RouteDeclaration<P>, req: Request): Promise<void> {
   const { actor } = ctx;
   if (decl.permission === "signed-in") return;
   if (decl.permission === "admin") return requireGlobalAdmin(actor, `${req.method} ${req.pathname}`);
   const target = await targetOf(decl, req);
-  if (!target) return;
+  if (!target) {
+    if (decl.hidden) throw decl.hidden({ params: req.params as P });
+    return;
+  }
   const cluster = await clusterOf(ctx, target.clusterId);
   if (!canSeeCluster(actor, cluster)) throw errors.clusterNotFound(cluster.id);
   const action = PERMISSIONS[decl.permission];

@@ -1,6 +1,6 @@
 // The ACL editor's draft: rows with a stable key, perms as letters; merging with a concurrent save.
 // Browser-safe (no Node APIs): the editor and its tests use it.
-import { aclIdProblem, normalizeId } from "./ids";
+import { aclIdProblem, normalizeId } from "@/lib/core/zk/acl-ids";
 import { permBits, permLetters } from "@/lib/core/zk/perms";
 
 export type AclEntryView = { scheme: string; id: string; perms: string };

@@ -1,11 +1,8 @@
 // ACL rules (perms as bits) to and from what ZooKeeper takes and what the API shows.
-import type { AclEntry } from "@/lib/core/zk/client";
+import { toRules, toZkAcl, type AclRule } from "@/lib/core/zk/acl-ids";
 import { permLetters, type AclView } from "@/lib/core/zk/perms";
-import type { AclRule } from "./schema";
 
-export const toRules = (acl: AclEntry[]): AclRule[] => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: e.perms }));
-
-export const toZkAcl = (acl: AclRule[]): AclEntry[] => acl.map((e) => ({ scheme: e.scheme, auth: e.id, perms: e.perms }));
+export { toRules, toZkAcl };
 
 export const rulesView = (acl: AclRule[]): AclView[] => acl.map((e) => ({ scheme: e.scheme, id: e.id, perms: permLetters(e.perms) }));
 

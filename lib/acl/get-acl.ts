@@ -7,7 +7,7 @@ import { explainNoAuth } from "@/lib/access/explain-no-auth";
 import { formatAclView } from "@/lib/core/zk/perms";
 import { toRules } from "./format";
 import { identitiesOf, identityLabel } from "@/lib/access/session-identities";
-import { sessionPerms } from "./lockout";
+import { sessionPerms } from "@/lib/access/mutations";
 import { permLetters } from "@/lib/core/zk/perms";
 import { pathQuery } from "./schema";
 

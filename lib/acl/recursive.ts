@@ -1,18 +1,15 @@
 // Apply one ACL to a whole subtree: a preview (how many nodes, which differ) and the apply, each
 // node set with the aversion seen during the walk, so a node changed meanwhile is reported, not overwritten.
 import "server-only";
-import { sessionTargetOf } from "@/lib/access/cluster-session";
 import { auditJson } from "@/lib/access/audit/values";
 import { ConsoleError, errors } from "@/lib/core/errors";
 import type { Progress } from "@/lib/core/http/progress";
-import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { isZkCode } from "@/lib/core/zk/errors";
-import { validatePath } from "@/lib/core/zk/paths";
+import { isZookeeperTree, validatePath } from "@/lib/core/zk/paths";
 import { invalidAcl, isInvalidAcl } from "./conflict";
 import { rulesView, sameAcl, toZkAcl } from "./format";
-import { guardAclChange } from "./guard";
-import { identitiesOf } from "@/lib/access/session-identities";
 import { recursiveAclInput, type AclRule } from "./schema";
 import { walkAcls, type AclNode } from "./walk-acls";
 
@@ -20,10 +17,15 @@ type Skipped = { path: string; why: string };
 
 const SAMPLE = 200;
 
-function plan(nodes: AclNode[], acl: AclRule[]) {
+/** ZooKeeper's own tree is never changed by a bulk operation: left out of the walk's plan, and said so. */
+const PROTECTED_WHY = "belongs to ZooKeeper itself (quotas and config); a recursive ACL change leaves it as it is";
+
+function plan(walked: AclNode[], acl: AclRule[]) {
+  const nodes = walked.filter((n) => !isZookeeperTree(n.path));
   const readable = nodes.filter((n) => n.acl !== null);
   const differ = readable.filter((n) => !sameAcl(n.acl!, acl));
-  return { differ, same: readable.length - differ.length, blocked: nodes.filter((n) => n.blocked).map((n) => n.path) };
+  const isProtectedRoot = (n: AclNode) => n.path === "/zookeeper";
+  return { differ, same: readable.length - differ.length, blocked: nodes.filter((n) => n.blocked).map((n) => n.path), protected: walked.filter(isProtectedRoot).map((n) => ({ path: n.path, why: PROTECTED_WHY })) };
 }
 
 /** What a recursive apply would do: nodes in the subtree, which ones differ, which the session cannot see into. */
@@ -32,7 +34,7 @@ export async function previewRecursiveAcl({ ctx, clusterId, path: rawPath, input
   const q = recursiveAclInput.parse(input);
   const nodes = await walkAcls((await ctx.clusterSession(clusterId, path)).client, path);
   const p = plan(nodes, q.acl);
-  return { path, count: nodes.length, differ: p.differ.length, same: p.same, samples: p.differ.slice(0, SAMPLE).map((n) => n.path), blocked: p.blocked.slice(0, SAMPLE), blockedCount: p.blocked.length };
+  return { path, count: nodes.length, differ: p.differ.length, same: p.same, samples: p.differ.slice(0, SAMPLE).map((n) => n.path), blocked: p.blocked.slice(0, SAMPLE), blockedCount: p.blocked.length, protected: p.protected };
 }
 
 async function setAll(client: ZkClient, nodes: AclNode[], acl: AclRule[], onProgress: (p: Progress) => void) {
@@ -76,21 +78,23 @@ export async function applyRecursiveAcl({ ctx, clusterId, path: rawPath, input, 
   if (q.preview) return previewRecursiveAcl({ ctx, clusterId, path, input });
   let nodes: AclNode[] = [];
   let overridden = false;
+  const root: TouchedNode & { action: "set_acl" } = { path, action: "set_acl", acl: q.acl };
   return performMutation({
-    ctx, clusterId, operation: "set_acl_recursive", path, nodes: [{ path, action: "set_acl" }], reason: q.reason,
+    ctx, clusterId, operation: "set_acl_recursive", path, nodes: [root], reason: q.reason, aclOverride: q.override,
     details: { acl: rulesView(q.acl), override: q.override },
-    before: async (client, cluster) => {
+    before: async (client) => {
       nodes = await walkAcls(client, path, (seen) => onProgress({ phase: "reading", done: seen, total: 0 }));
-      const root = nodes[0];
-      // The same ACL lands on every node, so one check covers the subtree.
-      overridden = !!guardAclChange({ path, next: q.acl, current: root.acl, identities: identitiesOf(await sessionTargetOf(cluster)), override: q.override, reason: q.reason });
-      return { ...auditJson(root.acl ? rulesView(root.acl) : null), version: root.aversion };
+      root.current = nodes[0].acl;
+      return { ...auditJson(nodes[0].acl ? rulesView(nodes[0].acl) : null), version: nodes[0].aversion };
     },
-    run: async (client) => {
+    run: async (client, _cluster, touch) => {
       const p = plan(nodes, q.acl);
+      // Every node it changes, checked before the first one is: permission, rules, lockout.
+      touch(p.differ.map((n) => ({ path: n.path, action: "set_acl", acl: q.acl, current: n.acl })));
+      overridden = touch.overridden > 0;
       try {
         const { changed, skipped } = await setAll(client, p.differ, q.acl, onProgress);
-        return { path, count: nodes.length, changed: changed.length, unchanged: p.same, skipped, blocked: p.blocked, lockoutOverridden: overridden };
+        return { path, count: nodes.length, changed: changed.length, unchanged: p.same, skipped: [...p.protected, ...skipped], blocked: p.blocked, lockoutOverridden: overridden };
       } catch (e) {
         const partial = (e as { partial?: number }).partial ?? 0;
         if (e instanceof ConsoleError && partial === 0) throw e;

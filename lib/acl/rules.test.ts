@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { aclIdProblem } from "./ids";
+import { aclIdProblem } from "@/lib/core/zk/acl-ids";
 import { isIpv6 } from "@/lib/core/ip-address";
 import { digestId } from "@/lib/core/zk/digest";
 import { identitiesOf } from "@/lib/access/session-identities";
-import { entryMatches, lockoutOf, sessionPerms } from "./lockout";
+import { entryMatches, lockoutOf, sessionPerms } from "@/lib/access/mutations/acl-lockout";
 import { permBits, permLetters } from "@/lib/core/zk/perms";
 import { aclInput, setAclInput } from "./schema";
 

@@ -1,9 +1,9 @@
 // ACL input as the API takes it: entries { scheme, id, perms: "cdrwa" letters }, shared by server and editor.
 import { z } from "zod";
-import { aclIdProblem, normalizeId, SCHEMES } from "./ids";
+import { aclIdProblem, MAX_ACL_ENTRIES, normalizeId, repeatedEntryProblem, SCHEMES, type AclRule } from "@/lib/core/zk/acl-ids";
 import { permBits } from "@/lib/core/zk/perms";
 
-export const MAX_ACL_ENTRIES = 64;
+export { MAX_ACL_ENTRIES, type AclRule };
 
 export const aclEntryInput = z.object({
   scheme: z.string({ required_error: "scheme is required" }),
@@ -25,17 +25,9 @@ export const aclInput = z.array(aclEntryInput)
   .min(1, "an ACL needs at least one entry")
   .max(MAX_ACL_ENTRIES, `an ACL may have at most ${MAX_ACL_ENTRIES} entries`)
   .superRefine((acl, ctx) => {
-    const seen = new Map<string, number>();
-    acl.forEach((e, i) => {
-      const key = `${e.scheme}:${e.id}`;
-      const first = seen.get(key);
-      if (first !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `entry ${i + 1} repeats ${key} from entry ${first + 1}: merge their permissions into one entry` });
-      else seen.set(key, i);
-    });
+    const repeated = repeatedEntryProblem(acl);
+    if (repeated) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [repeated.index], message: repeated.message });
   });
-
-/** One ACL entry as the console holds it: perms as ZooKeeper bits. */
-export type AclRule = { scheme: string; id: string; perms: number };
 
 export const setAclInput = z.object({
   acl: aclInput,

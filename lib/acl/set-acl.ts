@@ -1,15 +1,13 @@
 import "server-only";
 import { sessionTargetOf } from "@/lib/access/cluster-session";
 import { auditJson } from "@/lib/access/audit/values";
-import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
 import { aclConflict, invalidAcl, isInvalidAcl } from "./conflict";
 import { explainNoAuth } from "@/lib/access/explain-no-auth";
 import { formatAclView, type AclView } from "@/lib/core/zk/perms";
 import { rulesView, toRules, toZkAcl } from "./format";
-import { guardAclChange } from "./guard";
-import { identitiesOf } from "@/lib/access/session-identities";
 import { setAclInput } from "./schema";
 
 /** Replace a znode's ACL, only if it is still at the aversion the operator saw; audited as set_acl. */
@@ -18,19 +16,21 @@ export async function setAcl({ ctx, clusterId, path: rawPath, input }: { ctx: Re
   const q = setAclInput.parse(input);
   let before: AclView[] = [];
   let overridden = false;
+  // The pipeline checks the new ACL (rules, lockout guard) against the one read here.
+  const node: TouchedNode & { action: "set_acl" } = { path, action: "set_acl", acl: q.acl };
   return performMutation({
-    ctx, clusterId, operation: "set_acl", path, nodes: [{ path, action: "set_acl" }], reason: q.reason,
+    ctx, clusterId, operation: "set_acl", path, nodes: [node], reason: q.reason, aclOverride: q.override,
     details: { acl: rulesView(q.acl), aversion: q.aversion, override: q.override },
     before: async (client, cluster) => {
-      const target = await sessionTargetOf(cluster);
       const current = await client.getAcl(path).catch(async (e) => {
-        throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "set_acl", path))) || e;
+        throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, await sessionTargetOf(cluster), "set_acl", path))) || e;
       });
       before = formatAclView(current.acl);
-      overridden = !!guardAclChange({ path, next: q.acl, current: toRules(current.acl), identities: identitiesOf(target), override: q.override, reason: q.reason });
+      node.current = toRules(current.acl);
       return { ...auditJson(before), version: current.stat.aversion };
     },
-    run: async (client) => {
+    run: async (client, _cluster, touch) => {
+      overridden = touch.overridden > 0;
       try {
         await client.setAcl(path, q.aversion, toZkAcl(q.acl));
       } catch (e) {

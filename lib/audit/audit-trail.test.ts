@@ -94,13 +94,13 @@ describe("the audit trail", () => {
     const c = fresh(ctxOf("admin"));
     const acl = [{ scheme: "world", auth: "anyone", perms: 31 }];
     await performMutation({
-      ctx: c, clusterId: dev, operation: "acl", path: "/acl", nodes: [{ path: "/acl", action: "set_acl" }],
+      ctx: c, clusterId: dev, operation: "acl", path: "/acl", nodes: [{ path: "/acl", action: "set_acl", acl: [{ scheme: "world", id: "anyone", perms: 31 }] }],
       before: async (client) => ({ data: JSON.stringify((await client.getAcl("/acl")).acl), hash: null, version: (await client.getAcl("/acl")).stat.aversion }),
       run: (client) => client.setAcl("/acl", 0, acl),
       after: () => ({ after: { data: JSON.stringify(acl), hash: null, version: 1 } }),
     });
     expect(await entryOf(c)).toMatchObject({ operation: "acl", outcome: "ok", before: { version: 0 }, after: { version: 1 } });
-    await expect(performMutation({ ctx: fresh(ctxOf("editor")), clusterId: dev, operation: "acl", path: "/acl", nodes: [{ path: "/acl", action: "set_acl" }], run: async () => null })).rejects.toMatchObject({ status: 403 });
+    await expect(performMutation({ ctx: fresh(ctxOf("editor")), clusterId: dev, operation: "acl", path: "/acl", nodes: [{ path: "/acl", action: "set_acl", acl: [{ scheme: "world", id: "anyone", perms: 31 }] }], run: async () => null })).rejects.toMatchObject({ status: 403 });
   });
 
   it("a write refused before it starts (no permission, no reason) is recorded as failed", async () => {

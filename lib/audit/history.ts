@@ -8,7 +8,7 @@ import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";
 import { toEntry, type AuditEntry } from "./entry";
 import { historyQuery } from "./schema";
-import { restorableValue } from "./restorable";
+import { isZnodeDataRecord, restorableValue } from "./restorable";
 
 export const HISTORY_LIMIT = 200;
 
@@ -27,6 +27,6 @@ export async function znodeHistory({ ctx, input }: { ctx: RequestCtx; input: unk
     include: { outcomeRecord: true },
   });
   const entries = rows.map((r) => toEntry(r, r.outcomeRecord));
-  const usable = (e: AuditEntry, v: AuditEntry["after"]) => e.outcome === "ok" && e.path === path && restorableValue(v) !== null;
+  const usable = (e: AuditEntry, v: AuditEntry["after"]) => isZnodeDataRecord(e) && e.path === path && restorableValue(v) !== null;
   return { path, entries: entries.map((e) => ({ ...e, restorable: { before: usable(e, e.before), after: usable(e, e.after) } })) };
 }

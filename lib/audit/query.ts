@@ -44,17 +44,28 @@ export async function listAudit({ ctx, input }: { ctx: RequestCtx; input: unknow
   return findAuditEntries(auditFilter.parse(input));
 }
 
+/** An audit record id from a URL: a whole number, or a 400 that says so. */
+export function auditRecordId(raw: string): number {
+  if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw errors.badAuditId(raw);
+  return Number(raw);
+}
+
+/** The record (an outcome row stands for its whole operation), or null. */
+export async function findAuditEntry(id: number): Promise<AuditEntry | null> {
+  const row = await db().auditRecord.findUnique({ where: { id }, include: { outcomeRecord: true, intent: true } });
+  if (!row) return null;
+  return row.intent ? toEntry(row.intent, row) : toEntry(row, row.outcomeRecord);
+}
+
 export async function getAuditEntry(id: number): Promise<AuditEntry> {
-  const row = Number.isSafeInteger(id) ? await db().auditRecord.findUnique({ where: { id }, include: { outcomeRecord: true, intent: true } }) : null;
-  if (!row) throw errors.notFound(`no audit record ${id}`);
-  // An outcome row stands for its operation: show the whole operation.
-  if (row.intent) return toEntry(row.intent, row);
-  return toEntry(row, row.outcomeRecord);
+  const entry = await findAuditEntry(id);
+  if (!entry) throw errors.notFound(`no audit record ${id}`);
+  return entry;
 }
 
 export async function readAuditEntry({ ctx, id }: { ctx: RequestCtx; id: string }) {
   requireGlobalAdmin(ctx.actor, "read the audit trail");
-  return { entry: await getAuditEntry(Number(id)) };
+  return { entry: await getAuditEntry(auditRecordId(id)) };
 }
 
 /** The operation a request performed (intent and outcome merged), for tests and support. */

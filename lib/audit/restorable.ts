@@ -1,4 +1,12 @@
 import { sha256 } from "@/lib/access/audit/values";
+import type { AuditEntry } from "./entry";
+
+/** The operations whose before/after values are a znode's data (others keep ACLs, grants, settings as JSON). */
+const ZNODE_DATA_OPERATIONS = new Set(["create", "set", "delete", "restore"]);
+
+/** A successful change of one znode's data: the only records a restore writes back. */
+export const isZnodeDataRecord = (e: Pick<AuditEntry, "operation" | "cluster" | "path" | "outcome">) =>
+  ZNODE_DATA_OPERATIONS.has(e.operation) && e.cluster !== null && e.path !== null && e.outcome === "ok";
 
 /**
  * The exact bytes of an audited value, or null when the record cannot give them back: values

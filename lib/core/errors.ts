@@ -116,6 +116,7 @@ export const errors = {
     new ConsoleError("PARTIAL_IMPORT", 409, `the import stopped at ${failedPath} (${cause}) after creating ${created} znodes; nothing was updated`, { created }),
 
   // ACLs
+  invalidAclFor: (path: string, problem: string) => new ConsoleError("INVALID_ACL", 400, `the ACL for ${path} cannot be set: ${problem} (the same rules as the ACL editor)`, { path }),
   authEntryWithoutCredential: () => new ConsoleError("INVALID_ACL", 400, `an auth entry stands for the identities the console's session authenticated with, and it has none: add a ZooKeeper credential to the cluster first, or use a digest entry`),
   aclRefused: (path: string) => new ConsoleError("INVALID_ACL", 400, `ZooKeeper refused the ACL for ${path} as invalid. Usual causes: an x509 or sasl entry on a server without that authentication provider, an IPv6 ip entry (ZooKeeper 3.8 accepts IPv4 only), or an auth entry while the console's session has no credential`),
   lockout: (message: string, details: Details) => new ConsoleError("LOCKOUT", 409, message, details),
@@ -138,6 +139,9 @@ export const errors = {
 
   // Audit trail
   notRestorable: (message: string) => new ConsoleError("NOT_RESTORABLE", 409, message),
+  badAuditId: (raw: string) => badRequest(`audit record ids are whole numbers from 1 (got ${JSON.stringify(raw.slice(0, 40))})`),
+  /** Unknown, not a znode's data, or not the caller's to restore: one answer, so none tells the others apart. */
+  noRestorableRecord: (raw: string) => new ConsoleError("NOT_FOUND", 404, `no audit record ${JSON.stringify(raw.slice(0, 40))} that you can restore: it does not exist, is not a change of a znode's data, or is on a znode you may not change`),
 
   // Ensembles
   invalidEnsemble: (problems: string[], warnings: string[]) => new ConsoleError("INVALID_ENSEMBLE", 400, problems.join("; "), { errors: problems, warnings }),

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Progress as CoreProgress } from "@/lib/core/http/progress";
 import { clusterOf } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
-import { authorizeNodes, performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { authorizeNodes, CREATED_ACL, performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { toRules } from "@/lib/core/zk/acl-ids";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { subtreeNodes, type SubtreeNode } from "./read-subtree";
@@ -98,11 +99,18 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   return performMutation({
     ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", path: target, nodes: [{ path: target, action: "create" }], reason: q.reason,
     details: { sourceClusterId: clusterId, sourceClusterName: sourceCluster.name, source, target, withAcl: q.withAcl },
-    run: async (targetClient) => {
+    run: async (targetClient, _targetCluster, touch) => {
       const { sourceClient, nodes } = await readSource(targetClient).catch((e) => {
         if (!isOutcomeUnknown(e)) throw e;
         throw errors.copyDidNotStart((e as Error).message.replace(/; it may or may not.*$/, ""));
       });
+      // Every node it will create (with the source's ACL: an ACL change like any other), and for a
+      // move every node it will delete, checked before the first write.
+      touch(nodes.flatMap((n): TouchedNode[] => {
+        const path = absolute(target, n.relative);
+        return [{ path, action: "create" }, ...(n.acl ? [{ path, action: "set_acl" as const, acl: toRules(n.acl), current: CREATED_ACL }] : [])];
+      }));
+      if (q.move) authorizeNodes(ctx.actor, sourceCluster, nodes.map((n) => ({ path: n.path, action: "delete" })));
       try {
         await createTree(targetClient, target, nodes.map((n) => ({ relative: n.relative, data: n.data, acl: n.acl })), { onProgress: (done) => onProgress({ phase: "writing", done, total: nodes.length }) });
       } catch (e) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { errors } from "@/lib/core/errors";
-import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { performMutation, type NodeGuard, type RequestCtx } from "@/lib/access/mutations";
 import { joinPath, parentOf, segmentsOf, validatePath } from "@/lib/core/zk/paths";
 import { isZkCode, ZkError } from "@/lib/core/zk/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
@@ -9,11 +9,14 @@ import { formatStat } from "./format";
 import { createInput, decodeData, FLAGS } from "./schema";
 import { enforceSizeLimit } from "./size-limit";
 
-async function createParents(client: ZkClient, path: string): Promise<string[]> {
+/** Each missing ancestor is created only with the right to create it (it may lie outside the grant of the node). */
+async function createParents(client: ZkClient, path: string, touch: NodeGuard): Promise<string[]> {
   const created: string[] = [];
   let current = "/";
   for (const seg of segmentsOf(parentOf(path))) {
     current = joinPath(current, seg);
+    if (await client.exists(current)) continue;
+    touch([{ path: current, action: "create" }]);
     try {
       await client.create(current, Buffer.alloc(0), FLAGS.persistent);
       created.push(current);
@@ -24,18 +27,31 @@ async function createParents(client: ZkClient, path: string): Promise<string[]> 
   return created;
 }
 
+/** The name ZooKeeper gave must be one the actor may create; otherwise the node is removed again. */
+async function recheckName(client: ZkClient, created: string, touch: NodeGuard) {
+  try {
+    touch([{ path: created, action: "create" }]);
+  } catch (refusal) {
+    await client.delete(created, 0).catch((e) => console.error(`[znodes] could not remove ${created}, created outside the caller's grant:`, e));
+    throw refusal;
+  }
+}
+
 /** Create a znode. The binding always creates with world:anyone:cdrwa (ACLs are edited separately). */
 export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
   const path = validatePath(rawPath);
   if (path === "/") throw errors.rootExists();
   const q = createInput.parse(input);
   const data = decodeData(q.data, q.encoding);
+  // ZooKeeper names a sequential node (path + a counter), a sibling of `path`: the right to create
+  // it is the right to create under its parent, and the name it gets is checked again.
+  const sequential = q.nodeType.includes("sequential");
   return performMutation({
-    ctx, clusterId, operation: "create", path, nodes: [{ path, action: "create" }], reason: q.reason,
+    ctx, clusterId, operation: "create", path, nodes: [{ path: sequential ? parentOf(path) : path, action: "create" }], reason: q.reason,
     details: { nodeType: q.nodeType, ttlMs: q.ttlMs, createParents: q.createParents },
-    run: async (client, cluster) => {
+    run: async (client, cluster, touch) => {
       enforceSizeLimit(data, cluster, path);
-      const parentsCreated = q.createParents ? await createParents(client, path) : [];
+      const parentsCreated = q.createParents ? await createParents(client, path, touch) : [];
       let created: string;
       try {
         created = await client.create(path, data, FLAGS[q.nodeType], q.ttlMs);
@@ -46,6 +62,7 @@ export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx
         }
         throw e;
       }
+      if (sequential) await recheckName(client, created, touch);
       const { stat } = await client.get(created);
       return { path: created, parentsCreated, stat: formatStat(stat), ephemeral: q.nodeType.startsWith("ephemeral") };
     },

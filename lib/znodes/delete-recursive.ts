@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ConsoleError, errors } from "@/lib/core/errors";
-import { performMutation, type RequestCtx } from "@/lib/access/mutations";
+import { performMutation, type NodeGuard, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
@@ -24,8 +24,9 @@ export async function previewSubtree({ ctx, clusterId, input }: { ctx: RequestCt
   return { path, count: nodes.length, depth, samples: [...nodes.slice(0, 10).map((n) => n.path), ...deepest.filter((p) => !nodes.slice(0, 10).some((n) => n.path === p))], ephemerals: nodes.filter((n) => !/^0*$/.test(String(n.stat.ephemeralOwner))).length };
 }
 
-async function deleteBottomUp(client: ZkClient, root: string, concurrency = 32) {
+async function deleteBottomUp(client: ZkClient, root: string, touch: NodeGuard, concurrency = 32) {
   const nodes = await walkSubtree(client, root);
+  touch(nodes.map((n) => ({ path: n.path, action: "delete" })));
   const byDepth = new Map<number, typeof nodes>();
   for (const n of nodes) byDepth.set(n.depth, [...(byDepth.get(n.depth) ?? []), n]);
   const deleted: string[] = [];
@@ -54,9 +55,9 @@ export async function deleteRecursive({ ctx, clusterId, path, confirm, reason }:
   if (confirm !== path) throw errors.confirmationRequired(path);
   return performMutation({
     ctx, clusterId, operation: "delete_recursive", path, nodes: [{ path, action: "delete" }], reason,
-    run: async (client) => {
+    run: async (client, _cluster, touch) => {
       try {
-        return await deleteBottomUp(client, path);
+        return await deleteBottomUp(client, path, touch);
       } catch (e) {
         const partial = (e as { partial?: number }).partial ?? 0;
         const err = e instanceof ConsoleError && partial === 0 ? e : errors.partialDelete(path, partial, (e as Error).message);

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { errors } from "@/lib/core/errors";
-import { performMutation, type RequestCtx } from "@/lib/access/mutations";
-import { validatePath } from "@/lib/core/zk/paths";
+import { CREATED_ACL, nodeGuard, performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { identitiesOf } from "@/lib/access/session-identities";
+import { isZookeeperTree, validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
-import type { AclEntry, ZkClient } from "@/lib/core/zk/client";
+import { toZkAcl, type AclRule } from "@/lib/core/zk/acl-ids";
+import type { ZkClient } from "@/lib/core/zk/client";
 import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./export-format";
 import { absolute, createTree } from "./write-tree";
 import { reason } from "./schema";
@@ -21,7 +23,9 @@ export const importQuery = z.object({
 });
 
 type Planned = { path: string; node: ExportedNode; version?: number };
-export type ImportPlan = { creates: Planned[]; updates: Planned[]; unchanged: Planned[]; conflicts: (Planned & { why: string })[] };
+export type ImportPlan = { creates: Planned[]; updates: Planned[]; unchanged: Planned[]; conflicts: (Planned & { why: string })[]; protected: Planned[] };
+
+const PROTECTED_WHY = "belongs to ZooKeeper itself (quotas and config); an import never writes there";
 
 export function parseImportFile(body: unknown): ExportFile {
   const parsed = exportFile.safeParse(body);
@@ -61,12 +65,16 @@ function enforceImportSizes(file: ExportFile, cluster: { name: string; maxDataBy
 
 /** Compare the file with what is under `root` now; reads only. */
 export async function planImport(client: ZkClient, root: string, file: ExportFile, onExisting: "skip" | "overwrite"): Promise<ImportPlan> {
-  const plan: ImportPlan = { creates: [], updates: [], unchanged: [], conflicts: [] };
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: [], conflicts: [], protected: [] };
   let i = 0;
   await Promise.all(Array.from({ length: 64 }, async () => {
     while (i < file.nodes.length) {
       const node = file.nodes[i++];
       const path = validatePath(absolute(root, node.path));
+      if (isZookeeperTree(path)) {
+        plan.protected.push({ path, node });
+        continue;
+      }
       let current: { data: Buffer; stat: { version: number; ephemeralOwner: string } } | null = null;
       try {
         current = await client.get(path);
@@ -85,38 +93,58 @@ export async function planImport(client: ZkClient, root: string, file: ExportFil
 }
 
 const summary = (plan: ImportPlan, sample = 200) => ({
-  counts: { creates: plan.creates.length, updates: plan.updates.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.length },
+  counts: { creates: plan.creates.length, updates: plan.updates.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.length, protected: plan.protected.length },
   creates: plan.creates.slice(0, sample).map((p) => p.path),
   updates: plan.updates.slice(0, sample).map((p) => p.path),
   unchanged: plan.unchanged.slice(0, sample).map((p) => p.path),
   conflicts: plan.conflicts.slice(0, sample).map((p) => ({ path: p.path, why: p.why })),
+  protected: plan.protected.slice(0, sample).map((p) => ({ path: p.path, why: PROTECTED_WHY })),
 });
 
-const aclOf = (n: ExportedNode): AclEntry[] | undefined => n.acl?.map((a) => ({ scheme: a.scheme, auth: a.id, perms: a.perms }));
+const aclOf = (n: ExportedNode): AclRule[] | undefined => n.acl?.map((a) => ({ scheme: a.scheme, id: a.id, perms: a.perms }));
+const toZkAclOf = (n: ExportedNode) => n.acl && toZkAcl(aclOf(n)!);
+
+/**
+ * Every node the import writes, with what it does there: checked whole (permission, protected
+ * paths, each ACL by the ACL editor's rules and lockout guard) before the first write.
+ */
+function touchedBy(plan: ImportPlan, withAcl: boolean): TouchedNode[] {
+  return [
+    ...plan.creates.flatMap((c): TouchedNode[] => {
+      const acl = withAcl ? aclOf(c.node) : undefined;
+      return [{ path: c.path, action: "create" }, ...(acl ? [{ path: c.path, action: "set_acl" as const, acl, current: CREATED_ACL }] : [])];
+    }),
+    ...plan.updates.map((u): TouchedNode => ({ path: u.path, action: "set" })),
+  ];
+}
 
 /** Import an export file under `path`: a dry run reports the plan; a real run writes it, version-checked. */
 export async function importSubtree({ ctx, clusterId, query, body, onProgress = () => {} }: { ctx: RequestCtx; clusterId: string; query: unknown; body: unknown; onProgress?: (done: number, total: number) => void }) {
   const q = importQuery.parse(query);
   const root = validatePath(q.path);
   const file = parseImportFile(body);
+  const withAcl = q.acl === "true";
   if (q.dryRun === "true") {
-    const { client, cluster } = await ctx.clusterSession(clusterId, root);
+    const { client, cluster, target } = await ctx.clusterSession(clusterId, root);
     enforceImportSizes(file, cluster, root);
     const plan = await planImport(client, root, file, q.onExisting);
+    // The checks the real run makes before its first write: a dry run that passes is one that applies.
+    nodeGuard({ actor: ctx.actor, cluster, identities: identitiesOf(target), override: false })(touchedBy(plan, withAcl));
     return { dryRun: true as const, root, ...summary(plan) };
   }
   return performMutation({
     ctx, clusterId, operation: "import", path: root, nodes: [{ path: root, action: "create" }], reason: q.reason,
-    details: { sourceRoot: file.root, sourceCluster: file.cluster, nodes: file.nodes.length, onExisting: q.onExisting },
-    run: async (client, cluster) => {
+    details: { sourceRoot: file.root, sourceCluster: file.cluster, nodes: file.nodes.length, onExisting: q.onExisting, acl: withAcl },
+    run: async (client, cluster, touch) => {
       enforceImportSizes(file, cluster, root);
       const plan = await planImport(client, root, file, q.onExisting);
+      touch(touchedBy(plan, withAcl));
       const total = plan.creates.length + plan.updates.length;
       let done = 0;
       const rel = (p: string) => (p === root ? "" : root === "/" ? p.slice(1) : p.slice(root.length + 1));
       let created: string[] = [];
       try {
-        ({ created } = await createTree(client, root, plan.creates.map((c) => ({ relative: rel(c.path), data: decodeValue(c.node), acl: q.acl === "true" ? aclOf(c.node) : undefined })), { onProgress: () => onProgress(++done, total) }));
+        ({ created } = await createTree(client, root, plan.creates.map((c) => ({ relative: rel(c.path), data: decodeValue(c.node), acl: withAcl ? toZkAclOf(c.node) : undefined })), { onProgress: () => onProgress(++done, total) }));
       } catch (e) {
         const partial = (e as { created?: string[] }).created ?? [];
         throw errors.partialImport((e as { failedPath?: string }).failedPath, (e as Error).message, partial.length);
@@ -132,8 +160,8 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
         }
         onProgress(++done, total);
       }
-      return { dryRun: false as const, root, created: created.length, updated: updated.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.map((c) => ({ path: c.path, why: c.why })).slice(0, 200), conflictCount: plan.conflicts.length, failed };
+      return { dryRun: false as const, root, created: created.length, updated: updated.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.map((c) => ({ path: c.path, why: c.why })).slice(0, 200), conflictCount: plan.conflicts.length, protected: summary(plan).protected, failed };
     },
-    after: (r) => ({ details: { created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflictCount, failed: r.failed.length } }),
+    after: (r) => ({ details: { created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflictCount, protected: r.protected.length, failed: r.failed.length } }),
   });
 }

@@ -1,4 +1,6 @@
 export { performMutation, type MutationSpec } from "./perform";
-export { authorizeNodes, type NodeAction, type TouchedNode } from "./authorize";
+export { authorizeNodes, CREATED_ACL, nodeGuard, type NodeAction, type NodeGuard, type TouchedNode } from "./authorize";
+export { guardAclChange } from "./acl-guard";
+export { lockoutDetails, sessionPerms, type Lockout } from "./acl-lockout";
 export { requireReason } from "./reason";
 export type { RequestCtx } from "@/lib/core/context";

@@ -4,13 +4,16 @@ import "server-only";
 import { clusterOf } from "../clusters";
 import { auditActor, recordIntent, recordOutcome, recordRefusal, type AuditIntent, type AuditOutcome } from "../audit/record";
 import { ConsoleError, errors } from "@/lib/core/errors";
-import { clusterClient } from "../cluster-session";
+import { sessionTargetOf } from "../cluster-session";
+import { identitiesOf } from "../session-identities";
+import { getClient } from "@/lib/core/zk/sessions";
 import { explainIfNoAuth } from "../explain-no-auth";
 import { toZkError } from "@/lib/core/zk/errors";
 import { readBackUnknown, type ReadBack } from "./outcome-unknown";
 import type { ZkClient } from "@/lib/core/zk/client";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
-import { authorizeNodes, type TouchedNode } from "./authorize";
+import { authorizeNodes, nodeGuard, type NodeGuard, type TouchedNode } from "./authorize";
+import { toRules } from "@/lib/core/zk/acl-ids";
 import type { RequestCtx } from "@/lib/core/context";
 import { requireReason } from "./reason";
 
@@ -24,13 +27,17 @@ export type MutationSpec<T> = {
   /** Every node the mutation touches that is known before it runs, each authorized for its action. */
   nodes: TouchedNode[];
   reason?: string | null;
+  /** An ACL change that would lock the console out goes ahead (with a reason): the ACL editor's override. */
+  aclOverride?: boolean;
   /** Read what the audit needs before the write (runs after authorization). */
   before?: (client: ZkClient, cluster: Cluster) => Promise<AuditIntent["before"]>;
   /**
    * The ZooKeeper operation. Nodes it finds on its way (a bulk walk, the name ZooKeeper gives a
-   * sequential node) are authorized with `touch` before they are written; a refusal fails it.
+   * sequential node, the parents it creates, the ACLs an import sets) are authorized with `touch`
+   * before they are written (a bulk operation touches all of them before its first write); a
+   * refusal fails it.
    */
-  run: (client: ZkClient, cluster: Cluster, touch: (nodes: TouchedNode[]) => void) => Promise<T>;
+  run: (client: ZkClient, cluster: Cluster, touch: NodeGuard) => Promise<T>;
   after?: (result: T) => Pick<AuditOutcome, "after" | "details">;
   details?: Record<string, unknown>;
   /**
@@ -61,13 +68,18 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   };
   let client: ZkClient;
   let before: AuditIntent["before"];
+  let touch: NodeGuard;
   try {
+    // Permissions first: nothing about the cluster's session is touched for a caller refused anyway.
     authorizeNodes(spec.ctx.actor, cluster, spec.nodes);
     requireReason(cluster, spec.reason);
     const source = await sourceClusterOfMove(spec as MutationSpec<unknown>);
     if (source) requireReason(source, spec.reason);
-    client = await clusterClient(cluster);
+    const target = await sessionTargetOf(cluster);
+    client = await getClient(target);
+    touch = nodeGuard({ actor: spec.ctx.actor, cluster, identities: identitiesOf(target), override: spec.aclOverride ?? false, reason: spec.reason });
     before = spec.before ? await spec.before(client, cluster) : undefined;
+    touch(await withCurrentAcls(client, spec.nodes));
   } catch (e) {
     // Refused before anything was written (no permission, no reason, a failed read): recorded too.
     const err = notSent(e instanceof ConsoleError ? e : toZkError(e, spec.path));
@@ -77,7 +89,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   const intent: AuditIntent = { ...context, before };
   const auditId = await recordIntent(intent);
   try {
-    const result = await spec.run(client, cluster, (nodes) => authorizeNodes(spec.ctx.actor, cluster, nodes));
+    const result = await spec.run(client, cluster, touch);
     await recordOutcome(intent, auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
     return result;
   } catch (e) {
@@ -91,6 +103,11 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     await recordOutcome(intent, auditId, { outcome: settled.outcome, error: settled.error.message, details: (settled.error as { details?: Record<string, unknown> }).details });
     throw settled.error;
   }
+}
+
+/** Declared ACL changes with the ACL there now (for the lockout guard's "it would lose"), read when not given. */
+async function withCurrentAcls(client: ZkClient, nodes: TouchedNode[]): Promise<TouchedNode[]> {
+  return Promise.all(nodes.map(async (n) => (n.action !== "set_acl" || n.current !== undefined ? n : { ...n, current: await client.getAcl(n.path).then((r) => toRules(r.acl), () => null) })));
 }
 
 const BEFORE_SENDING: Record<string, string> = {

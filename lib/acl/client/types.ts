@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Answer, Wire } from "@/lib/core/client/answer";
 import type { noAuthDetails } from "@/lib/access/explain-no-auth";
 import type { aclConflictDetails } from "@/lib/acl/conflict";
-import type { lockoutDetails } from "@/lib/acl/lockout";
+import type { lockoutDetails } from "@/lib/access/mutations/acl-lockout";
 import type { applyRecursiveAcl, computeDigest, getAcl, listPresets, previewRecursiveAcl, setAcl } from "@/lib/acl";
 import type { presetInput, recursiveAclInput, setAclInput } from "@/lib/acl/schema";
 import type { addCredential } from "@/lib/clusters/credentials";

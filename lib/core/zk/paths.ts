@@ -43,3 +43,6 @@ export function parentOf(path: string): string {
 export function segmentsOf(path: string): string[] {
   return path === "/" ? [] : path.slice(1).split("/");
 }
+
+/** ZooKeeper's own tree (quotas, the dynamic config): no console operation writes there. */
+export const isZookeeperTree = (path: string) => path === "/zookeeper" || path.startsWith("/zookeeper/");

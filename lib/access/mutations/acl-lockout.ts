@@ -2,10 +2,10 @@
 // the node, or nobody could repair it through the console. When unsure whether an entry
 // matches the session (an ip range from a remote host, x509, sasl), it is assumed not to.
 import { ConsoleError, errors } from "@/lib/core/errors";
-import { identityLabel, type Identity } from "@/lib/access/session-identities";
+import { identityLabel, type Identity } from "../session-identities";
 import { isIpv4 } from "@/lib/core/ip-address";
 import { ADMIN, permNames, type PermName } from "@/lib/core/zk/perms";
-import type { AclRule } from "./schema";
+import type { AclRule } from "@/lib/core/zk/acl-ids";
 
 const ipv4ToInt = (a: string) => a.split(".").reduce((n, o) => n * 256 + Number(o), 0);
 
