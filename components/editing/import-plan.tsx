@@ -23,6 +23,7 @@ export function ImportPlanView({ plan }: { plan: ImportPlan }) {
         <PathList title="Updates" count={plan.counts.updates} paths={plan.updates} />
         <PathList title="Unchanged" count={plan.counts.unchanged} paths={plan.unchanged} />
         <PathList title="Conflicts" count={plan.counts.conflicts} paths={plan.conflicts.map((c) => `${c.path}: ${c.why}`)} />
+        {plan.counts.protected > 0 && <PathList title="Protected" count={plan.counts.protected} paths={plan.protected.map((p) => `${p.path}: ${p.why}`)} />}
       </div>
     </div>
   );
@@ -34,6 +35,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <p>
         Imported under <code>{report.root}</code>: {report.created.toLocaleString("en-US")} created, {report.updated.toLocaleString("en-US")} updated,{" "}
         {report.unchanged.toLocaleString("en-US")} unchanged, {report.conflictCount.toLocaleString("en-US")} left alone (conflicts).
+        {report.protected.length > 0 && <> {report.protected.length.toLocaleString("en-US")} under /zookeeper skipped: ZooKeeper&apos;s own tree is never written.</>}
       </p>
       {report.failed.length > 0 && (
         <div className="problem">

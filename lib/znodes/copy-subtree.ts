@@ -110,7 +110,12 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
         const path = absolute(target, n.relative);
         return [{ path, action: "create" }, ...(n.acl ? [{ path, action: "set_acl" as const, acl: toRules(n.acl), current: CREATED_ACL }] : [])];
       }));
-      if (q.move) authorizeNodes(ctx.actor, sourceCluster, nodes.map((n) => ({ path: n.path, action: "delete" })));
+      if (q.move) {
+        const deletes = nodes.map((n): TouchedNode => ({ path: n.path, action: "delete" }));
+        // On the same cluster the deletes go through this mutation's client; on another, through that cluster's.
+        if (sameCluster) touch(deletes);
+        else authorizeNodes(ctx.actor, sourceCluster, deletes);
+      }
       try {
         await createTree(targetClient, target, nodes.map((n) => ({ relative: n.relative, data: n.data, acl: n.acl })), { onProgress: (done) => onProgress({ phase: "writing", done, total: nodes.length }) });
       } catch (e) {

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as restoreRoute from "@/app/api/v1/audit/[id]/restore/route";
 import * as auditEntryRoute from "@/app/api/v1/audit/[id]/route";
+import { performMutation } from "@/lib/access/mutations";
 import { requestCtx } from "@/lib/access/request-ctx";
 import type { GrantRef } from "@/lib/core/actor";
 import type { RequestCtx } from "@/lib/core/context";
@@ -23,7 +24,6 @@ import { callRoute, grant, makeUser } from "../support/auth";
 
 const SUPER_PW = `super-${randomUUID()}`;
 const ALICE = digestId("alice", "alice-pw");
-const OPEN = [{ scheme: "world", auth: "anyone", perms: 31 }];
 
 /** A request context for an actor holding exactly these grants on top of a global role. */
 const actorWith = (grants: GrantRef[], role = "none"): RequestCtx => {
@@ -169,6 +169,27 @@ describe("authorization of every node an operation touches", () => {
     it("a copy or move into /zookeeper is refused", async () => {
       expect(await refusal(copySubtree({ ctx: actorWith([], "admin"), clusterId, input: { source: "/app/config", target: "/zookeeper/config-copy" } }))).toMatchObject({ code: "FORBIDDEN_PATH" });
       expect(await exists("/zookeeper/config-copy")).toBe(false);
+    });
+  });
+
+  describe("the pipeline's client", () => {
+    it("refuses a write to a node the mutation did not authorize: forgetting to touch it fails, it does not write", async () => {
+      const ctx = actorWith([], "admin");
+      const e = await refusal(performMutation({
+        ctx, clusterId, operation: "create", path: "/app/declared", nodes: [{ path: "/app/declared", action: "create" }],
+        run: async (client) => {
+          await client.create("/app/declared", Buffer.from(""), 0);
+          return client.create("/app/undeclared", Buffer.from(""), 0);
+        },
+      }));
+      expect(e?.message).toMatch(/did not authorize/);
+      expect([await exists("/app/declared"), await exists("/app/undeclared")]).toEqual([true, false]);
+      const acl = await refusal(performMutation({
+        ctx, clusterId, operation: "set_acl", path: "/app/declared", nodes: [{ path: "/app/declared", action: "set_acl", acl: [{ scheme: "world", id: "anyone", perms: 31 }] }],
+        run: (client) => client.setAcl("/app/declared", 0, [{ scheme: "world", auth: "anyone", perms: 1 }]),
+      }));
+      expect(acl?.message).toMatch(/did not authorize/);
+      expect(await aclOf("/app/declared")).toEqual(["world:anyone:31"]);
     });
   });
 

@@ -35,6 +35,9 @@ async function declarations(): Promise<Map<string, RouteDeclaration | undefined>
 }
 const declared = await declarations();
 
+/** A route that hides its refusals (route({ hidden })) answers every one of them as not found. */
+const hides = <T,>(declaration: RouteDeclaration | undefined, want: T): T | 404 => (want === 403 && declaration?.hidden ? 404 : want);
+
 /** Files with a "use server" directive (module-level or inside a function), with their exports. */
 function serverActionFiles(): string[] {
   const walk = (dir: string): string[] => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
@@ -146,7 +149,8 @@ describe("authorization matrix", () => {
       });
       for (const [kind, { rule }] of Object.entries(TOKEN_KINDS)) {
         const declaration = declared.get(key);
-        const want: Outcome | "session required" = declaration?.sessionOnly ? "session required" : declaration ? rule(declaration) : 403;
+        const ruled: Outcome | "session required" = declaration?.sessionOnly ? "session required" : declaration ? rule(declaration) : 403;
+        const want = hides(declaration, ruled);
         it(`${key} with the ${kind} → ${want}`, async () => {
           const { token, userId } = tokens[kind];
           const req = await entry.request(h, userId);
@@ -156,9 +160,7 @@ describe("authorization matrix", () => {
       }
       for (const who of WHO) {
         const permission = declared.get(key)?.permission;
-        const rule = permission ? RULE_OF[permission][who] : "no permission declared";
-        // A route that hides its refusals answers every one of them as not found.
-        const want = rule === 403 && declared.get(key)?.hidden ? 404 : rule;
+        const want = hides(declared.get(key), permission ? RULE_OF[permission][who] : "no permission declared");
         it(`${key} (${permission}) as ${who} → ${want}`, async () => {
           const req = await entry.request(h, users[who]);
           const r = await send(method, req.url, { userId: users[who], query: req.query, json: req.json, headers: req.headers });

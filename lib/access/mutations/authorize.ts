@@ -9,19 +9,10 @@ import { isZookeeperTree } from "@/lib/core/zk/paths";
 import { authorize, canSeeCluster } from "../permissions";
 import type { Identity } from "../session-identities";
 import { guardAclChange } from "./acl-guard";
+import { WritePermits } from "./guarded-client";
+import type { NodeAction, TouchedNode } from "./touched-node";
 
-/** What a mutation does to one znode. */
-export type NodeAction = "create" | "set" | "delete" | "set_acl";
-
-/**
- * One node a mutation touches. `needs` is the role it takes there: an ACL change needs admin,
- * the rest write, unless the operation is an administrative one (a forced release, a reconfig).
- * An ACL change names the ACL it sets (and the one there now, null for a node it creates; left
- * out, the pipeline reads it), so it is checked like an edit in the ACL editor.
- */
-export type TouchedNode =
-  | { path: string; action: "create" | "set" | "delete"; needs?: "write" | "admin" }
-  | { path: string; action: "set_acl"; acl: AclRule[]; current?: AclRule[] | null };
+export type { NodeAction, TouchedNode };
 
 type ClusterRef = { id: string; name: string; readOnly: boolean };
 
@@ -42,10 +33,13 @@ export function authorizeNodes(actor: Actor, cluster: ClusterRef, nodes: Touched
 export type NodeGuard = ((nodes: TouchedNode[]) => void) & {
   /** How many ACL changes went through with an overridden lockout (override and a reason). */
   readonly overridden: number;
+  /** Every node that passed, for the client run() writes through (guarded-client.ts). */
+  readonly permits: WritePermits;
 };
 
 export function nodeGuard(g: { actor: Actor; cluster: ClusterRef; identities: Identity[]; override: boolean; reason?: string | null }): NodeGuard {
   let overridden = 0;
+  const permits = new WritePermits();
   const guard = (nodes: TouchedNode[]) => {
     authorizeNodes(g.actor, g.cluster, nodes);
     for (const n of nodes) {
@@ -53,6 +47,7 @@ export function nodeGuard(g: { actor: Actor; cluster: ClusterRef; identities: Id
       const lockout = guardAclChange({ path: n.path, next: n.acl, current: n.current ?? null, identities: g.identities, override: g.override, reason: g.reason });
       if (lockout) overridden++;
     }
+    permits.allow(nodes);
   };
-  return Object.defineProperty(guard, "overridden", { get: () => overridden }) as NodeGuard;
+  return Object.defineProperties(guard, { overridden: { get: () => overridden }, permits: { value: permits } }) as NodeGuard;
 }

@@ -12,6 +12,7 @@ import { toZkError } from "@/lib/core/zk/errors";
 import { readBackUnknown, type ReadBack } from "./outcome-unknown";
 import type { ZkClient } from "@/lib/core/zk/client";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
+import { guardedClient } from "./guarded-client";
 import { authorizeNodes, nodeGuard, type NodeGuard, type TouchedNode } from "./authorize";
 import { toRules } from "@/lib/core/zk/acl-ids";
 import type { RequestCtx } from "@/lib/core/context";
@@ -89,7 +90,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   const intent: AuditIntent = { ...context, before };
   const auditId = await recordIntent(intent);
   try {
-    const result = await spec.run(client, cluster, touch);
+    const result = await spec.run(guardedClient(client, touch.permits), cluster, touch);
     await recordOutcome(intent, auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
     return result;
   } catch (e) {
