@@ -1,14 +1,22 @@
-// npm run audit:verify – walk the audit trail's hash chain (DATABASE_URL, default data/console.db);
-// prints the first broken link and exits 1, or the number of records checked and the head hash.
+// npm run audit:verify – walk the audit trail's chain (DATABASE_URL, default data/console.db) with
+// its key, and compare its head with the latest signed checkpoint; prints the first problem and
+// exits 1, or what was checked. Exit 2: the trail could not be read.
 import { verifyAuditChain } from "../lib/audit/verify";
 
 async function main() {
-  const result = await verifyAuditChain();
-  if (result.ok) {
-    console.log(`audit trail intact: ${result.checked} records checked${result.headId ? `, head record ${result.headId} hash ${result.headHash}` : ""}`);
+  const r = await verifyAuditChain();
+  const cp = r.checkpoint;
+  const checkpoint =
+    cp.status === "matches" ? `matches the checkpoint of ${cp.at} (${cp.count} records up to record ${cp.headId})`
+    : cp.status === "none" ? `no checkpoint yet in ${cp.file}: deleting the newest records cannot be detected until one is written (npm run audit:checkpoint)`
+    : `checkpoint: ${cp.problem}`;
+  if (r.ok) {
+    const keyed = r.keyedFrom === null ? "no keyed records yet" : r.keyedFrom === 1 ? "keyed from the first record" : `records 1–${r.keyedFrom - 1} carry the older unkeyed hash, keyed from record ${r.keyedFrom}`;
+    console.log(`audit trail intact: ${r.checked} records checked${r.headId ? `, head record ${r.headId}` : ""}; ${keyed}; ${checkpoint}`);
     return 0;
   }
-  console.error(`audit trail BROKEN at record ${result.brokenAt} (${result.checked} records before it are intact${result.lastGoodId ? `, last good record ${result.lastGoodId}` : ""}):\n  ${result.problem}`);
+  const where = r.brokenAt === null ? "audit trail BROKEN" : `audit trail BROKEN at record ${r.brokenAt}`;
+  console.error(`${where} (${r.checked} records checked${r.lastGoodId ? `, last good record ${r.lastGoodId}` : ""}):\n  ${r.problem}`);
   return 1;
 }
 

@@ -50,6 +50,7 @@ import type * as tokensRoute from "@/app/api/v1/tokens/route";
 import type * as userRoute from "@/app/api/v1/admin/users/[id]/route";
 import type * as usersRoute from "@/app/api/v1/admin/users/route";
 import type * as verifyRoute from "@/app/api/v1/audit/verify/route";
+import type * as checkpointRoute from "@/app/api/v1/audit/checkpoint/route";
 import type * as znodeHistoryRoute from "@/app/api/v1/audit/history/route";
 import type * as znodeRoute from "@/app/api/v1/clusters/[id]/znode/route";
 
@@ -98,6 +99,7 @@ describe("the browser's types hold the routes' answers", () => {
     answer<typeof znodeHistoryRoute.GET>().toExtend<audit.ZnodeHistory>();
     answer<typeof restoreRoute.POST>().toExtend<audit.RestoreResult>();
     answer<typeof verifyRoute.POST>().toExtend<audit.VerifyResult>();
+    answer<typeof checkpointRoute.POST>().toExtend<audit.CheckpointResult>();
   });
 
   it("administration", () => {

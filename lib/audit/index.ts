@@ -4,4 +4,5 @@ export { znodeHistory } from "./history";
 export { restoreTarget, restoreVersion } from "./restore";
 export { verifyAudit } from "./verify-action";
 export { verifyAuditChain, type VerifyResult } from "./verify";
+export { checkpointNow, startAuditCheckpoints, writeCheckpoint } from "./write-checkpoint";
 export type { AuditEntry } from "./entry";

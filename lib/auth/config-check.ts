@@ -17,6 +17,9 @@ export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
       throw new Error(`[auth] OIDC_ISSUER=${env.OIDC_ISSUER} is not a URL (expected e.g. https://idp.example.com/realms/ops)`);
     }
   }
+  if (env.AUDIT_HMAC_KEY?.trim() && env.AUDIT_HMAC_KEY.trim().length < 32) {
+    throw new Error("[audit] AUDIT_HMAC_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`); unset it to let the console keep a key in data/audit-hmac.key");
+  }
   envDefaultRole();
   try {
     trustedProxyHops(env.TRUST_PROXY);

@@ -118,6 +118,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   "GET /api/v1/audit/export": { request: async () => ({ url: "/api/v1/audit/export", query: { format: "csv", limit: "5" } }) },
   "GET /api/v1/audit/history": { request: async (h) => ({ url: "/api/v1/audit/history", query: { clusterId: h.clusterId, path: "/app/config" } }) },
   "POST /api/v1/audit/verify": { request: async () => ({ url: "/api/v1/audit/verify" }) },
+  "POST /api/v1/audit/checkpoint": { request: async () => ({ url: "/api/v1/audit/checkpoint" }) },
   "GET /api/v1/clusters": { request: async () => ({ url: "/api/v1/clusters" }) },
   "POST /api/v1/clusters": { request: async (h) => ({ url: "/api/v1/clusters", json: { name: h.fresh("reg"), connectionString: h.zk } }) },
   "POST /api/v1/clusters/test": { request: async (h) => ({ url: "/api/v1/clusters/test", json: { connectionString: h.zk } }) },

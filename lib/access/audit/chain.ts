@@ -1,8 +1,11 @@
-// The hash chain under the audit trail. Every row carries sha256(prevHash + its canonical
-// content), and prevHash is unique in the table, so two writers can never both extend the same
+// The hash chain under the audit trail. Every row carries HMAC-SHA256(key, prevHash + its
+// canonical content) with a key outside the database (chain-key.ts), marked "hmac-sha256:";
+// records written before the chain was keyed keep their plain sha256 (verify says where the keyed
+// part begins). prevHash is unique in the table, so two writers can never both extend the same
 // head: the loser gets a unique-constraint error and retries on the new head.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
+import { auditChainKey } from "./chain-key";
 import { db } from "@/lib/core/db/client";
 import type { AuditRecord, Prisma } from "@/lib/core/db/generated/prisma/client";
 
@@ -20,9 +23,19 @@ export type AuditRowInput = Partial<Omit<HashedRow, "id" | "at">> & Pick<HashedR
 
 const canonical = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? Number(v) : v ?? null);
 
-export function recordHash(row: HashedRow, prevHash: string): string {
-  const content = JSON.stringify(HASHED_FIELDS.map((f) => canonical(row[f])));
-  return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+/** How a keyed record's hash starts; a hash without it is of the public (unkeyed) algorithm. */
+export const KEYED = "hmac-sha256:";
+
+const contentOf = (row: HashedRow) => JSON.stringify(HASHED_FIELDS.map((f) => canonical(row[f])));
+
+/** The hash every new record gets: keyed. */
+export function recordHash(row: HashedRow, prevHash: string, key: Buffer = auditChainKey()): string {
+  return KEYED + createHmac("sha256", key).update(prevHash).update("\n").update(contentOf(row)).digest("hex");
+}
+
+/** The public algorithm of records written before the chain was keyed: anyone can recompute it. */
+export function unkeyedRecordHash(row: HashedRow, prevHash: string): string {
+  return createHash("sha256").update(prevHash).update("\n").update(contentOf(row)).digest("hex");
 }
 
 type Tx = Prisma.TransactionClient;

@@ -2,7 +2,7 @@
 // and filter schema (type-only imports).
 import type { z } from "zod";
 import type { Answer } from "@/lib/core/client/answer";
-import type { listAudit, readAuditEntry, restoreVersion, verifyAudit, znodeHistory } from "@/lib/audit";
+import type { checkpointNow, listAudit, readAuditEntry, restoreVersion, verifyAudit, znodeHistory } from "@/lib/audit";
 import type { auditFilter, restoreInput } from "@/lib/audit/schema";
 
 export type AuditPage = Answer<typeof listAudit>;
@@ -21,3 +21,4 @@ export type RestoreInput = z.input<typeof restoreInput>;
 export type RestoreResult = { stat: Answer<typeof restoreVersion> };
 
 export type VerifyResult = Answer<typeof verifyAudit>;
+export type CheckpointResult = Answer<typeof checkpointNow>;

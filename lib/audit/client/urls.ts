@@ -12,6 +12,7 @@ export const auditUrls = {
   entry: (id: number) => `/api/v1/audit/${id}`,
   export: (filters: AuditFilters, format: "csv" | "json") => `/api/v1/audit/export?${query({ ...filters, format })}`,
   verify: () => "/api/v1/audit/verify",
+  checkpoint: () => "/api/v1/audit/checkpoint",
   history: (clusterId: string, path: string) => `/api/v1/audit/history?${query({ clusterId, path })}`,
   restore: (id: number) => `/api/v1/audit/${id}/restore`,
 };
