@@ -68,6 +68,8 @@ describe("the console's database unavailable", () => {
     dir = faultsTempDir("zkc-faults-db-");
     file = path.join(dir, "console.db");
     process.env.DATABASE_URL = `file:${file}`;
+    // Its checkpoints too: the run's shared file vouches for the other database's head.
+    process.env.AUDIT_CHECKPOINT_FILE = path.join(dir, "audit-checkpoints.jsonl");
     execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env }, stdio: "pipe" });
     zk = await startEnsemble({ size: 1 });
     raw = rawClient(zk, "db-faults-raw");
