@@ -1,3 +1,6 @@
+// The session worker is forked, not imported: compiled here for every build, start and dev server.
+require("./scripts/build-session-worker.cjs").ensureSessionWorker();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
@@ -5,6 +8,17 @@ const nextConfig = {
   // Native binding and the SQLite driver must be loaded by Node, not bundled; so are the logger
   // (pino's stream) and the metrics registry, one each per process rather than one per route bundle.
   serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "prom-client"],
+  // NEXT_OUTPUT=standalone: a self-contained .next/standalone (server.js) to copy elsewhere.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  // Nothing imports the session worker or the binding it loads, so the tracer would leave them
+  // out of a standalone build.
+  outputFileTracingIncludes: {
+    "/**": [
+      "./lib/core/zk/worker/generated/session-worker.cjs",
+      "./node_modules/zookeeper/{package.json,lib/*.js,build/Release/zookeeper.node}",
+      "./node_modules/{async,node-gyp-build}/**",
+    ],
+  },
   poweredByHeader: false,
   // Pages get their Content-Security-Policy (with a per-request script nonce) from middleware.ts;
   // API responses a fixed one that lets nothing run (lib/core/http/content-security-policy.ts API_CSP).

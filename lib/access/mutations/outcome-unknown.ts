@@ -23,7 +23,7 @@ const WHY: Record<string, string> = {
 
 export async function readBackUnknown<T>(err: Error, spec: { operation: string; path: string; readBack?: ReadBack<T> }, cluster: Cluster): Promise<Settled<T>> {
   if (!isOutcomeUnknown(err)) return { outcome: "failed", error: err };
-  const why = err.local === "process" ? "the cluster's session process ended before ZooKeeper answered" : WHY[err.code];
+  const why = err.local === "process" ? "the cluster's session worker ended before ZooKeeper answered" : WHY[err.code];
   if (spec.readBack && isDecidableByReadBack(err)) {
     // getClient waits for the reconnect (at most the session timeout from the loss).
     const verdict = await clusterClient(cluster).then((c) => spec.readBack!(c, cluster)).catch(() => null);

@@ -1,7 +1,9 @@
-// The promise API over one cluster's session. Every call runs in that cluster's session
-// process (lib/core/zk/session-process.ts), is bounded in time, and fails with typed errors.
-import { multiFailed, noAnswerInTime, toZkError } from "./errors";
-import type { SessionProcess, WatchEvent } from "./session-process";
+// The promise API over one cluster's session. Every call runs in the session worker hosting that
+// cluster (lib/core/zk/worker-pool.ts), is bounded in time by the worker's deadline wheel, and
+// fails with typed errors.
+import { multiFailed, toZkError } from "./errors";
+import type { PooledSession, WatchEvent } from "./pooled-session";
+import type { OpName } from "./worker/protocol";
 
 export type RawStat = {
   czxid: number; mzxid: number; pzxid: number; ctime: number; mtime: number;
@@ -21,22 +23,14 @@ export type MultiOp =
 export type MultiResult = { op: "create"; path: string } | { op: "set"; stat: RawStat } | { op: "delete" } | { op: "check" };
 export type WatchKind = "data" | "child" | "any";
 
-/** Bound every call: the C client reports loss only after its own timeout, a request must not hang longer. */
-function bounded<T>(p: Promise<T>, ms: number, path?: string, typed: (e: unknown) => Error = (e) => toZkError(e, path)): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(noAnswerInTime(path)), ms);
-  });
-  return Promise.race([p, timeout])
-    .catch((e) => { throw typed(e); })
-    .finally(() => clearTimeout(timer));
-}
-
 export class ZkClient {
-  constructor(private readonly session: SessionProcess, private readonly callTimeoutMs: number) {}
+  /** `callTimeoutMs`: the C client reports loss only after its own timeout, a request must not wait longer. */
+  constructor(private readonly session: PooledSession, private readonly callTimeoutMs: number) {}
 
-  private run<T>(op: string, args: unknown[], path?: string, onWatch?: (e: WatchEvent) => void): Promise<T> {
-    return bounded(this.session.call<T>(op, args, onWatch), this.callTimeoutMs, path);
+  private run<T>(op: OpName, args: unknown[], path?: string, onWatch?: (e: WatchEvent) => void, typed: (e: unknown) => Error = (e) => toZkError(e, path)): Promise<T> {
+    return this.session.call<T>(op, args, this.callTimeoutMs, path, onWatch).catch((e) => {
+      throw typed(e);
+    });
   }
 
   async get(path: string): Promise<{ stat: RawStat; data: Buffer }> {
@@ -105,7 +99,7 @@ export class ZkClient {
    */
   async multi(ops: MultiOp[]): Promise<MultiResult[]> {
     if (ops.length === 0) return [];
-    const results = await bounded(this.session.call<{ path?: string; stat?: RawStat }[]>("multi", [ops]), this.callTimeoutMs, ops[0].path, (e) => multiFailed(e, ops));
+    const results = await this.run<{ path?: string; stat?: RawStat }[]>("multi", [ops], ops[0].path, undefined, (e) => multiFailed(e, ops));
     return ops.map((o, i): MultiResult => (o.op === "create" ? { op: "create", path: results[i].path ?? o.path } : o.op === "set" ? { op: "set", stat: results[i].stat! } : { op: o.op }));
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConsoleError } from "../errors";
 import { isDecidableByReadBack, isOutcomeUnknown, isZkCode, noAnswerInTime, toZkError, ZkError } from "./errors";
+import { workerGone } from "./worker/protocol";
 
 describe("toZkError: native binding errors become typed domain errors", () => {
   it.each([
@@ -63,11 +64,11 @@ describe("toZkError: native binding errors become typed domain errors", () => {
     const lost = toZkError(new Error("-4 connection loss"));
     const clientTimedOut = toZkError(new Error("-7 operation timeout")); // the C client dropped a silent server
     const consoleTimedOut = noAnswerInTime("/x");
-    const processGone = toZkError(new Error("-4 session process exited"));
+    const processGone = toZkError(workerGone("the session worker exited (SIGKILL)"));
     const refused = toZkError(new Error("-103 bad version"));
     const all = [lost, clientTimedOut, consoleTimedOut, processGone, refused];
     expect(all.map(isOutcomeUnknown)).toEqual([true, true, true, true, false]);
-    // When the console gave up waiting, the request may still be queued in the client; a vanished process's connection may still deliver it.
+    // When the console gave up waiting, the request may still be queued in the client; a vanished worker's connection may still deliver it.
     expect(all.map(isDecidableByReadBack)).toEqual([true, true, false, false, false]);
     expect(processGone).toMatchObject({ code: "CONNECTION_LOSS", local: "process" });
     expect(consoleTimedOut).toMatchObject({ code: "OPERATION_TIMEOUT", status: 504, local: "timeout" });

@@ -9,7 +9,7 @@ export class ZkError extends ConsoleError {
     status: number,
     message: string,
     /**
-     * Decided in the console, not by the ZooKeeper client: the session process vanished or could
+     * Decided in the console, not by the ZooKeeper client: the session worker vanished or could
      * not be reached ("process"), or the console stopped waiting for an answer ("timeout").
      */
     readonly local?: "process" | "timeout",
@@ -28,7 +28,7 @@ export function toZkError(err: unknown, path?: string): Error {
   if (!match) return err instanceof Error ? err : new Error(text);
   const rc = Number(match[1]);
   const known = ZK_ERRORS[rc];
-  if (known) return new ZkError(rc, known.code, known.status, known.message(path), /session process/.test(text) ? "process" : undefined);
+  if (known) return new ZkError(rc, known.code, known.status, known.message(path), (err as { local?: "process" }).local);
   return new ZkError(rc, UNKNOWN_ZK_ERROR.code, UNKNOWN_ZK_ERROR.status, UNKNOWN_ZK_ERROR.message(text));
 }
 
@@ -100,7 +100,7 @@ export function isOutcomeUnknown(err: unknown): err is ZkError {
  * the request when it dropped the connection (connection loss, or its own time-out on a silent
  * server), so it will never send it again, and ZooKeeper rejects what the old connection may still
  * deliver once the session has moved on (SESSION_MOVED) or expired. Not so when the console gave up
- * waiting (the request may still wait in the client's queue) or the session process vanished (its
+ * waiting (the request may still wait in the client's queue) or the session worker vanished (its
  * connection may still deliver the request).
  */
 export function isDecidableByReadBack(err: unknown): err is ZkError {

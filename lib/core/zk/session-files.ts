@@ -1,6 +1,7 @@
 // The C client reads TLS certificates and Kerberos keytabs from files, on every (re)connect, so
 // a session's secrets live as files for as long as it does: in a private directory (0700, files
-// 0600) created by the console process and removed when the session process ends, however it ends.
+// 0600) created by the console process and removed when the session ends, however it ends (closed,
+// expired, refused, its worker gone, the console process exiting).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +20,7 @@ export type WorkerSasl =
 export type SessionFiles = { tls?: WorkerTls; sasl?: WorkerSasl; remove(): void };
 
 // Directories of live sessions, removed when this process exits too (it may go before the
-// session processes it started).
+// session workers it started).
 const live = new Set<string>();
 let exitHook = false;
 const removeDir = (dir: string) => {

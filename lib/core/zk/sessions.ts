@@ -1,13 +1,13 @@
-// One ZooKeeper session per registered cluster, each in its own child process, held on
-// globalThis so Next.js hot reload does not leak them. Connects lazily, lets the C client
-// reconnect on its own, and replaces the session after expiry or a crashed process (a dead
-// handle is never reused: the worker exits with it).
+// One ZooKeeper session per registered cluster, hosted by one of the pooled session workers
+// (worker-pool.ts), held on globalThis so Next.js hot reload does not leak them. Connects lazily,
+// lets the C client reconnect on its own, and replaces the session after expiry or a crashed
+// worker (a dead handle is never reused: the worker closes it and forgets it).
 import { createHash } from "node:crypto";
 import { ConsoleError, errors } from "../errors";
 import { ZkClient } from "./client";
 import { sessionRefused } from "./errors";
 import type { SaslOptions, TlsOptions } from "./session-files";
-import { SessionProcess, type StateEvent } from "./session-process";
+import { PooledSession, type StateEvent } from "./pooled-session";
 import { tlsProblem } from "./tls-check";
 import { logger } from "../log";
 
@@ -32,7 +32,7 @@ export type SessionEvent =
 type Entry = {
   target: SessionTarget;
   fingerprint: string;
-  proc: SessionProcess | null;
+  proc: PooledSession | null;
   client: ZkClient | null;
   ready: Promise<ZkClient> | null;
   status: SessionStatus;
@@ -68,7 +68,7 @@ function emit(id: string, e: SessionEvent) {
 
 const unreachable = (t: SessionTarget) => errors.clusterUnreachable(t.connectionString, t.sessionTimeoutMs);
 
-function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) {
+function onState(id: string, entry: Entry, proc: PooledSession, e: StateEvent) {
   if (entry.proc !== proc) return;
   if (e.state === "connected") {
     const newSession = e.sessionId !== entry.lastSessionId;
@@ -86,7 +86,7 @@ function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) 
     emit(id, { kind: "disconnected", reason: "connection lost; reconnecting" });
     return;
   }
-  // The session is over (expired, credentials refused, process gone): the next request opens a new one.
+  // The session is over (expired, credentials refused, worker gone): the next request opens a new one.
   entry.proc = null;
   entry.client = null;
   entry.ready = null;
@@ -94,7 +94,7 @@ function onState(id: string, entry: Entry, proc: SessionProcess, e: StateEvent) 
   const reason =
     entry.refusal ? entry.refusal.message
     : e.state === "expired" ? "the session expired; a new one is opened on the next request"
-    : e.state === "crashed" ? `${e.reason ?? "the session process ended"}; a new session is opened on the next request`
+    : e.state === "crashed" ? `${e.reason ?? "the session worker ended"}; a new session is opened on the next request`
     : "the session was closed";
   setStatus(entry, e.state === "expired" ? "expired" : "failed", reason);
   emit(id, { kind: "ended", reason });
@@ -116,7 +116,7 @@ function open(id: string, entry: Entry): Promise<ZkClient> {
     setStatus(entry, "failed", problem);
     return Promise.reject(entry.refusal);
   }
-  const proc: SessionProcess = new SessionProcess(id, { connect: connectionString, timeoutMs: sessionTimeoutMs, auth: auth ?? [], tls, sasl }, (e) => onState(id, entry, proc, e));
+  const proc: PooledSession = new PooledSession(id, { connect: connectionString, timeoutMs: sessionTimeoutMs, auth: auth ?? [], tls, sasl }, (e) => onState(id, entry, proc, e));
   entry.proc = proc;
   entry.client = new ZkClient(proc, sessionTimeoutMs);
   entry.downSince = Date.now();
@@ -144,7 +144,7 @@ function waitConnected(entry: Entry): Promise<ZkClient> {
         clearInterval(tick);
         resolve(client);
       } else if (Date.now() >= deadline) {
-        // Keep the process: the C client goes on trying, later requests may find it connected.
+        // Keep the session: the C client goes on trying, later requests may find it connected.
         clearInterval(tick);
         reject(unreachable(entry.target));
       }
@@ -180,7 +180,7 @@ export async function getClient(target: SessionTarget): Promise<ZkClient> {
     }
     const ready = entry.ready;
     const client = await ready.catch((e) => {
-      // The next caller waits afresh (on the same process while it lives).
+      // The next caller waits afresh (on the same session while it lives).
       if (entry.ready === ready) entry.ready = null;
       throw e;
     });
@@ -229,10 +229,14 @@ export function closeSession(id: string): void {
   emit(id, { kind: "ended", reason: "the session was closed" });
 }
 
-/** Test support: the live session's id and password (to expire it from outside), and the process. */
-export function sessionInternals(id: string): { sessionId?: string; password?: string; kill: (s?: NodeJS.Signals) => void } | null {
+/**
+ * Test support: the live session's id and password (to expire it from outside), the worker
+ * hosting it, and kill(): SIGSTOP/SIGCONT freeze and thaw this session alone, any other signal
+ * goes to its worker (every cluster that worker hosts).
+ */
+export function sessionInternals(id: string): { sessionId?: string; password?: string; workerIndex: number; workerPid?: number; kill: (s?: NodeJS.Signals) => void } | null {
   const entry = registry.entries.get(id);
   if (!entry?.proc) return null;
   const proc = entry.proc;
-  return { sessionId: entry.status.sessionId, password: entry.password, kill: (s) => proc.kill(s) };
+  return { sessionId: entry.status.sessionId, password: entry.password, workerIndex: proc.workerIndex, workerPid: proc.workerPid, kill: (s) => proc.kill(s) };
 }
