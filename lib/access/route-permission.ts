@@ -50,6 +50,8 @@ export type RouteDeclaration<P = Record<string, string>> = {
   audit?: string | ((search: URLSearchParams) => string);
   /** Refused to API tokens, saying what they may not do ("manage API tokens"): it needs a console session. */
   sessionOnly?: string;
+  /** Callable by a user who must change its password first (everything else refuses it until then). */
+  duringPasswordChange?: true;
   /** The largest request body read, in bytes (default: MAX_BODY_BYTES). */
   maxBodyBytes?: number;
   /**

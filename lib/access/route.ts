@@ -56,8 +56,9 @@ export function route<P = Record<string, string>, R = unknown>(declaration: Rout
     try {
       const sourceIp = clientIp(req);
       const actor = await callerOf(req, declaration.sessionOnly, sourceIp);
+      if (actor.mustChangePassword && !declaration.duringPasswordChange) throw errors.passwordChangeRequired();
       const params = await context.params;
-      const ctx = requestCtx({ actor, requestId, sourceIp });
+      const ctx = requestCtx({ actor, requestId, sourceIp, breakGlass: req.headers.get("x-break-glass") === "true" });
       await authorizeRoute(ctx, declaration, { method: req.method, pathname: req.nextUrl.pathname, params: params as Record<string, string>, search: req.nextUrl.searchParams });
       const args = { req, params, ctx, body: (maxBytes = declaration.maxBodyBytes) => readJson(req, maxBytes) };
       // Read lazily: a handler that takes repeated parameters (getAll) never touches `query`.

@@ -24,7 +24,7 @@ export async function actorForToken(token: SessionClaims | null): Promise<Actor 
   const loginAt = typeof token.loginAt === "number" ? token.loginAt : 0;
   if (user.sessionsRevokedAt && loginAt <= user.sessionsRevokedAt.getTime()) return null;
   const groups = parseGroups(user.groups);
-  return { id: user.id, username: user.username, name: user.name ?? user.username, role: user.role, provider: user.provider, groups, grants: await grantsFor(user.id, groups) };
+  return { id: user.id, username: user.username, name: user.name ?? user.username, role: user.role, provider: user.provider, groups, grants: await grantsFor(user.id, groups), mustChangePassword: user.mustChangePassword };
 }
 
 /** The actor of a route handler's request (the session cookie, or the same JWT as a Bearer token). */

@@ -87,6 +87,8 @@ export async function applyRecursiveAcl({ ctx, clusterId, path: rawPath, input, 
       root.current = nodes[0].acl;
       return { ...auditJson(nodes[0].acl ? rulesView(nodes[0].acl) : null), version: nodes[0].aversion };
     },
+    // Under protection: the ACL changes as ops (the pipeline checks each against the ACL it replaces).
+    plan: async (client) => plan(await walkAcls(client, path), q.acl).differ.map((n) => ({ op: "setAcl" as const, path: n.path, acl: toZkAcl(q.acl), aversion: n.aversion!, base: { acl: toZkAcl(n.acl!), version: n.aversion! } })),
     run: async (client, _cluster, touch) => {
       const p = plan(nodes, q.acl);
       // Every node it changes, checked before the first one is: permission, rules, lockout.

@@ -1,7 +1,7 @@
 import "server-only";
 import { sessionTargetOf } from "@/lib/access/cluster-session";
 import { auditJson } from "@/lib/access/audit/values";
-import { performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { aclOf, performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
 import { aclConflict, invalidAcl, isInvalidAcl } from "./conflict";
@@ -28,6 +28,11 @@ export async function setAcl({ ctx, clusterId, path: rawPath, input }: { ctx: Re
       before = formatAclView(current.acl);
       node.current = toRules(current.acl);
       return { ...auditJson(before), version: current.stat.aversion };
+    },
+    plan: async (client) => {
+      const current = await client.getAcl(path);
+      if (current.stat.aversion !== q.aversion) throw await aclConflict(client, path, q.aversion);
+      return [{ op: "setAcl", path, acl: toZkAcl(q.acl), aversion: q.aversion, base: { acl: aclOf(current.acl), version: current.stat.aversion } }];
     },
     run: async (client, _cluster, touch) => {
       overridden = touch.overridden > 0;

@@ -1,3 +1,4 @@
 export { listUsers, updateUser } from "./users";
 export { createGrant, deleteGrant, listGrants, listGroups } from "./grants";
 export { readAuthSettings, updateAuthSettings } from "./settings";
+export { createLocalUser, resetPassword } from "./accounts";

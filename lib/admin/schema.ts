@@ -24,3 +24,20 @@ export const grantInput = z.object({
 export const settingsPatch = z.object({
   defaultRole: z.enum(DEFAULT_ROLES, { errorMap: () => ({ message: `defaultRole must be one of ${DEFAULT_ROLES.join(", ")}` }) }),
 }).strict();
+
+const username = z.string().trim().min(1, "username is required").max(128, "username is longer than 128 characters")
+  .regex(/^[A-Za-z0-9._@-]+$/, "username may contain letters, digits and . _ @ - only");
+const password = z.string({ required_error: "password is required" }).max(1024, "password is longer than 1024 characters");
+
+/** A local (password) account created by an admin; password rules are checked by the verb. */
+export const newUserInput = z.object({
+  username,
+  password,
+  displayName: z.string().trim().max(128, "displayName is longer than 128 characters").optional(),
+  role: globalRoleSchema.default("viewer"),
+  mustChangePassword: z.boolean().default(false),
+}).strict();
+
+export const passwordResetInput = z.object({ password, mustChangePassword: z.boolean().default(true) }).strict();
+
+export const ownPasswordInput = z.object({ currentPassword: z.string().max(1024), newPassword: password }).strict();

@@ -11,8 +11,8 @@ import { effectiveGrantsOfAll, remainingAdmins } from "./effective";
 import { userPatch } from "./schema";
 
 /** A user as admins see it (never the password hash). */
-const publicUser = (u: User) => ({
-  id: u.id, username: u.username, name: u.name, provider: u.provider, role: u.role, disabled: u.disabled,
+export const publicUser = (u: User) => ({
+  id: u.id, username: u.username, name: u.name, provider: u.provider, role: u.role, disabled: u.disabled, mustChangePassword: u.mustChangePassword,
   groups: parseGroups(u.groups), createdAt: u.createdAt.toISOString(), lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
 });
 

@@ -17,4 +17,4 @@ export type TokenRef = { id: string; name: string; readOnly: boolean; metrics: b
  * For a request with an API token: `id` and `username` are the token's user's, `name` says
  * `token "X" of Y` (what the audit trail shows), `provider` is "token", `token` names it.
  */
-export type Actor = { id: string; username: string; name: string; role: string; provider: string; groups?: string[]; grants?: GrantRef[]; token?: TokenRef };
+export type Actor = { id: string; username: string; name: string; role: string; provider: string; groups?: string[]; grants?: GrantRef[]; token?: TokenRef; mustChangePassword?: boolean };

@@ -21,12 +21,14 @@ export type RequestCtx = {
   /** Sent back as X-Request-Id and kept on every audit record of the request. */
   requestId: string;
   sourceIp: string | null;
+  /** The caller asked to apply a write under a protected path directly (X-Break-Glass: true; admins, with a reason). */
+  breakGlass?: boolean;
   readonly db: PrismaClient;
   /** The cluster's session after the read check for `path`: 404 for a cluster the actor may not see, 403 for a path it may not read. */
   clusterSession: (clusterId: string, path?: string) => Promise<ClusterSession>;
 };
 
-export type RequestCtxInput = { actor: Actor; requestId?: string; sourceIp: string | null };
+export type RequestCtxInput = { actor: Actor; requestId?: string; sourceIp: string | null; breakGlass?: boolean };
 export type SessionOpener = (ctx: RequestCtx, clusterId: string, path?: string) => Promise<ClusterSession>;
 
 export function createRequestCtx(input: RequestCtxInput, openSession: SessionOpener): RequestCtx {
@@ -34,6 +36,7 @@ export function createRequestCtx(input: RequestCtxInput, openSession: SessionOpe
     actor: input.actor,
     requestId: input.requestId ?? randomUUID(),
     sourceIp: input.sourceIp,
+    breakGlass: input.breakGlass,
     get db() {
       return db();
     },

@@ -135,7 +135,32 @@ export const errors = {
   lastAdmin: (message: string) => new ConsoleError("LAST_ADMIN", 409, message),
   tokenExists: (name: string) => new ConsoleError("TOKEN_EXISTS", 409, `a token named ${JSON.stringify(name)} already exists for this user; choose another name or revoke that one`),
   serviceAccountExists: (name: string) => new ConsoleError("USER_EXISTS", 409, `a user named ${JSON.stringify(name)} already exists; choose another name for the service account`),
+  weakPassword: (rule: string) => new ConsoleError("WEAK_PASSWORD", 400, `password refused: ${rule}`, { field: "password" }),
+  usernameTaken: (username: string) => new ConsoleError("USERNAME_TAKEN", 409, `a user named ${JSON.stringify(username)} already exists`),
+  notLocalAccount: (username: string, provider: string) => new ConsoleError("NOT_LOCAL_ACCOUNT", 409, `${username} signs in through ${provider}, not with a console password; its password is the identity provider's`),
+  wrongPassword: () => new ConsoleError("WRONG_PASSWORD", 403, "the current password is wrong", { field: "currentPassword" }),
+  passwordChangeRequired: () => new ConsoleError("PASSWORD_CHANGE_REQUIRED", 403, "choose a new password first: an admin set this account's password, so it must be changed before anything else (POST /api/v1/account/password, or the console's Change password page)"),
   grantExists: (subject: string, role: string) => new ConsoleError("GRANT_EXISTS", 409, `${subject} already has a grant (${role}) on this scope; remove it first to change the role`),
+
+  // Change requests (four-eyes review of writes under protected paths)
+  /** Not an error: the write was held for review. Answered as 202 { changeRequestId, status } (lib/core/http/error-response.ts). */
+  changeSubmitted: (id: number, approvals: number) =>
+    new ConsoleError("CHANGE_REQUEST_PENDING", 202, `the change touches a protected path: it was submitted as change request #${id} and is applied once ${approvals} other user(s) approve it; ZooKeeper is unchanged`, { changeRequestId: id, status: "pending" }),
+  reviewUnsupported: (operation: string, path: string) =>
+    new ConsoleError("REVIEW_UNSUPPORTED", 409, `${path} is protected, and a ${operation} cannot be held for review as znode operations; an admin may apply it directly with a reason (break glass: header X-Break-Glass: true)`),
+  breakGlassReasonRequired: () => reasonRequired("reason is required to break glass: say why this change cannot wait for review (send the \"reason\" field)"),
+  breakGlassAdminOnly: (path: string) => new ConsoleError("FORBIDDEN", 403, `only an admin of ${path} may break glass and apply a change under protection directly`),
+  changeTooLarge: (ops: number, bytes: number, maxOps: number, maxBytes: number) =>
+    tooLarge(`the change would be ${ops} znode operations and ${bytes} bytes; a change request holds at most ${maxOps} operations and ${maxBytes} bytes: split it into smaller changes`),
+  changeNotPending: (id: number, status: string) => new ConsoleError("CHANGE_REQUEST_CLOSED", 409, `change request #${id} is ${status}, not pending`),
+  selfApproval: (id: number) => new ConsoleError("SELF_APPROVAL", 403, `you wrote change request #${id}: another user must review it (the author's own approval never counts)`),
+  alreadyApproved: (id: number) => new ConsoleError("ALREADY_APPROVED", 409, `you already approved change request #${id}`),
+  notAuthor: (id: number, what: string) => new ConsoleError("FORBIDDEN", 403, `only the author of change request #${id} may ${what} it`),
+  commentRequired: (what: string) => badRequest(`comment is required: say why you ${what} the change (send the "comment" field)`),
+  changeStale: (id: number, drift: { path: string; expected: number | string; now: { version: number } | null }[]) =>
+    new ConsoleError("CHANGE_REQUEST_STALE", 409, `change request #${id} is stale: ${drift.length} znode(s) changed since it was submitted (${drift.slice(0, 3).map((d) => `${d.path}: expected ${d.expected === "absent" ? "no node" : `version ${d.expected}`}, now ${d.now ? `version ${d.now.version}` : "no node"}`).join("; ")}); nothing was written. Its author may rebase it into a new request`, { drift }),
+  cannotRebase: (id: number, why: string) => new ConsoleError("CANNOT_REBASE", 409, `change request #${id} cannot be rebased: ${why}`),
+  protectionExists: (prefix: string) => new ConsoleError("PROTECTION_EXISTS", 409, `${prefix} is already protected on this cluster; remove that protection first to change its approvals`),
 
   // Audit trail
   notRestorable: (message: string) => new ConsoleError("NOT_RESTORABLE", 409, message),

@@ -6,6 +6,7 @@ import { auditValue } from "@/lib/access/audit/values";
 import { errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { conflict } from "../znodes/set-data";
+import { planDelete } from "../znodes/plan-ops";
 import { ZkError } from "@/lib/core/zk/errors";
 import { validatePath } from "@/lib/core/zk/paths";
 import { isRecipeNode } from "./classify";
@@ -23,6 +24,7 @@ export async function forceRelease({ ctx, clusterId, input }: { ctx: RequestCtx;
       const current = await client.get(path);
       return { ...auditValue(current.data), version: current.stat.version };
     },
+    plan: (client) => planDelete(client, path, q.version),
     run: async (client) => {
       try {
         await client.delete(path, q.version);

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Progress as CoreProgress } from "@/lib/core/http/progress";
 import { clusterOf } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
-import { authorizeNodes, CREATED_ACL, performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { authorizeNodes, b64, CREATED_ACL, performMutation, type PlannedOp, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { refuseIfProtected } from "@/lib/access/changes/intercept";
 import { toRules } from "@/lib/core/zk/acl-ids";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
 import type { ZkClient } from "@/lib/core/zk/client";
@@ -81,16 +82,18 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   const sourceClientOf = () => ctx.clusterSession(clusterId, source).then((s) => s.client); // the read check on the source
   if (q.move) authorizeNodes(ctx.actor, sourceCluster, [{ path: source, action: "delete" }]);
   else await sourceClientOf();
+  // The pipeline holds writes of the target cluster for review; a move's deletes on another cluster cannot join that request.
+  if (q.move && !sameCluster) await refuseIfProtected(ctx, sourceCluster, [source], "move between clusters", q.reason);
 
   /** Checks and reads before the first write: nothing is created if they fail. */
-  const readSource = async (targetClient: ZkClient) => {
+  const readSource = async (targetClient: ZkClient, report = onProgress) => {
     const sourceClient = sameCluster ? targetClient : await sourceClientOf();
     if (await again(() => targetClient.exists(target))) throw errors.targetExists(target);
     if (!(await again(() => targetClient.exists(parentOf(target))))) throw errors.noParent(`the target's parent ${parentOf(target)} does not exist; create it first`);
     const nodes: SubtreeNode[] = [];
     for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
       nodes.push(n);
-      onProgress({ phase: "reading", done: nodes.length, total: nodes.length });
+      report({ phase: "reading", done: nodes.length, total: nodes.length });
     }
     if (nodes.length === 0) throw errors.noNode(source);
     return { sourceClient, nodes };
@@ -99,6 +102,13 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   return performMutation({
     ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", path: target, nodes: [{ path: target, action: "create" }], reason: q.reason,
     details: { sourceClusterId: clusterId, sourceClusterName: sourceCluster.name, source, target, withAcl: q.withAcl },
+    plan: async (targetClient) => {
+      if (q.move && !sameCluster) throw errors.reviewUnsupported("move between clusters", target);
+      const { nodes } = await readSource(targetClient, () => {});
+      const creates = nodes.map((n): PlannedOp => ({ op: "create", path: absolute(target, n.relative), data: b64(n.data), flags: 0, acl: q.withAcl ? n.acl : undefined, base: null }));
+      const deletes = q.move ? [...nodes].sort((a, b) => b.depth - a.depth).map((n): PlannedOp => ({ op: "delete", path: n.path, version: n.stat.version, base: { version: n.stat.version } })) : [];
+      return [...creates, ...deletes];
+    },
     run: async (targetClient, _targetCluster, touch) => {
       const { sourceClient, nodes } = await readSource(targetClient).catch((e) => {
         if (!isOutcomeUnknown(e)) throw e;

@@ -8,6 +8,7 @@ import { auditValue } from "@/lib/access/audit/values";
 import { formatStat } from "./format";
 import { createInput, decodeData, FLAGS } from "./schema";
 import { enforceSizeLimit } from "./size-limit";
+import { planCreate } from "./plan-ops";
 
 /** Each missing ancestor is created only with the right to create it (it may lie outside the grant of the node). */
 async function createParents(client: ZkClient, path: string, touch: NodeGuard): Promise<string[]> {
@@ -49,6 +50,10 @@ export async function createNode({ ctx, clusterId, path: rawPath, input }: { ctx
   return performMutation({
     ctx, clusterId, operation: "create", path, nodes: [{ path: sequential ? parentOf(path) : path, action: "create" }], reason: q.reason,
     details: { nodeType: q.nodeType, ttlMs: q.ttlMs, createParents: q.createParents },
+    plan: async (client, cluster) => {
+      enforceSizeLimit(data, cluster, path);
+      return planCreate(client, path, data, FLAGS[q.nodeType], { ttlMs: q.ttlMs, createParents: q.createParents, sequential: q.nodeType.includes("sequential") });
+    },
     run: async (client, cluster, touch) => {
       enforceSizeLimit(data, cluster, path);
       const parentsCreated = q.createParents ? await createParents(client, path, touch) : [];

@@ -7,6 +7,7 @@ import { auditValue } from "@/lib/access/audit/values";
 import { deleteQuery } from "./schema";
 import { conflict } from "./set-data";
 import { deleteRecursive } from "./delete-recursive";
+import { planDelete } from "./plan-ops";
 
 /** Delete one znode at the version the operator saw, or a subtree when recursive=true. */
 export async function deleteNode({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
@@ -23,6 +24,7 @@ export async function deleteNode({ ctx, clusterId, path: rawPath, input }: { ctx
       czxid = current.stat.czxid;
       return { ...auditValue(current.data), version: current.stat.version };
     },
+    plan: (client) => planDelete(client, path, version),
     run: async (client) => {
       try {
         await client.delete(path, version);

@@ -6,6 +6,7 @@ import { validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { walkSubtree } from "./walk";
+import { planDeleteSubtree } from "./plan-ops";
 
 const PROTECTED = new Set(["/", "/zookeeper"]);
 
@@ -55,6 +56,7 @@ export async function deleteRecursive({ ctx, clusterId, path, confirm, reason }:
   if (confirm !== path) throw errors.confirmationRequired(path);
   return performMutation({
     ctx, clusterId, operation: "delete_recursive", path, nodes: [{ path, action: "delete" }], reason,
+    plan: (client) => planDeleteSubtree(client, path),
     run: async (client, _cluster, touch) => {
       try {
         return await deleteBottomUp(client, path, touch);

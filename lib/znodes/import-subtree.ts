@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { errors } from "@/lib/core/errors";
-import { CREATED_ACL, nodeGuard, performMutation, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { b64, CREATED_ACL, nodeGuard, performMutation, type PlannedOp, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
 import { identitiesOf } from "@/lib/access/session-identities";
 import { isZookeeperTree, validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
@@ -135,6 +135,16 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
   return performMutation({
     ctx, clusterId, operation: "import", path: root, nodes: [{ path: root, action: "create" }], reason: q.reason,
     details: { sourceRoot: file.root, sourceCluster: file.cluster, nodes: file.nodes.length, onExisting: q.onExisting, acl: withAcl },
+    plan: async (client, cluster) => {
+      enforceImportSizes(file, cluster, root);
+      const plan = await planImport(client, root, file, q.onExisting);
+      const depth = (p: string) => p.split("/").length;
+      const creates = [...plan.creates].sort((a, b) => depth(a.path) - depth(b.path));
+      return [
+        ...creates.map((c): PlannedOp => ({ op: "create", path: c.path, data: b64(decodeValue(c.node)), flags: 0, acl: withAcl ? toZkAclOf(c.node) : undefined, base: null })),
+        ...plan.updates.map((u): PlannedOp => ({ op: "set", path: u.path, data: b64(decodeValue(u.node)), version: u.version!, base: { version: u.version! } })),
+      ];
+    },
     run: async (client, cluster, touch) => {
       enforceImportSizes(file, cluster, root);
       const plan = await planImport(client, root, file, q.onExisting);

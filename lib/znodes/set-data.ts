@@ -8,6 +8,7 @@ import { auditValue } from "@/lib/access/audit/values";
 import { formatStat } from "./format";
 import { decodeData, setInput } from "./schema";
 import { enforceSizeLimit } from "./size-limit";
+import { planSet } from "./plan-ops";
 
 /** Replace a znode's data, only if it is still at the version the operator saw. */
 export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
@@ -38,6 +39,10 @@ export async function writeAtVersion(w: { ctx: RequestCtx; clusterId: string; pa
         if (e instanceof ZkError && e.code === "BAD_VERSION") throw await conflict(client, path, version);
         throw e;
       }
+    },
+    plan: async (client, cluster) => {
+      enforceSizeLimit(data, cluster, path);
+      return planSet(client, path, data, version);
     },
     after: (stat) => ({ after: { ...auditValue(data), version: stat.version } }),
     // The answer was lost: a set at version v either made the node v+1 with our bytes, or did not happen.

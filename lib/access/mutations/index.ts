@@ -3,4 +3,5 @@ export { authorizeNodes, CREATED_ACL, nodeGuard, type NodeAction, type NodeGuard
 export { guardAclChange } from "./acl-guard";
 export { lockoutDetails, sessionPerms, type Lockout } from "./acl-lockout";
 export { requireReason } from "./reason";
+export { aclOf, b64, type PlannedOp } from "./ops";
 export type { RequestCtx } from "@/lib/core/context";

@@ -17,6 +17,9 @@ import { authorizeNodes, nodeGuard, type NodeGuard, type TouchedNode } from "./a
 import { toRules } from "@/lib/core/zk/acl-ids";
 import type { RequestCtx } from "@/lib/core/context";
 import { requireReason } from "./reason";
+import type { PlannedOp } from "./ops";
+import { holdForReview, type Hold } from "../changes/intercept";
+import { submitChangeRequest } from "../changes/submit";
 
 export type MutationSpec<T> = {
   ctx: RequestCtx;
@@ -47,6 +50,14 @@ export type MutationSpec<T> = {
    * stays "unknown" and the operator is told it may or may not have been applied.
    */
   readBack?: ReadBack<T>;
+  /**
+   * The mutation as primitive ops (reads only, after authorization), so that under a protected
+   * path it can be held as a change request and applied after review. Without it such a write
+   * is refused there (only an admin's break glass applies it).
+   */
+  plan?: (client: ZkClient, cluster: Cluster) => Promise<PlannedOp[]>;
+  /** Set when an approved change request is being applied: it is not held again. */
+  approved?: { changeRequestId: number };
 };
 
 /** A move also deletes on its source cluster: that cluster's reason rule applies too. */
@@ -70,6 +81,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
   let client: ZkClient;
   let before: AuditIntent["before"];
   let touch: NodeGuard;
+  let hold: Hold;
   try {
     // Permissions first: nothing about the cluster's session is touched for a caller refused anyway.
     authorizeNodes(spec.ctx.actor, cluster, spec.nodes);
@@ -79,19 +91,23 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
     const target = await sessionTargetOf(cluster);
     client = await getClient(target);
     touch = nodeGuard({ actor: spec.ctx.actor, cluster, identities: identitiesOf(target), override: spec.aclOverride ?? false, reason: spec.reason });
+    hold = await holdForReview(spec, cluster, client, touch);
     before = spec.before ? await spec.before(client, cluster) : undefined;
     touch(await withCurrentAcls(client, spec.nodes));
   } catch (e) {
+    if (e instanceof ConsoleError && e.code === "CHANGE_REQUEST_PENDING") throw e; // held for review: audited as submitted
     // Refused before anything was written (no permission, no reason, a failed read): recorded too.
     const err = notSent(e instanceof ConsoleError ? e : toZkError(e, spec.path));
     await recordRefusal(context, err);
     throw err;
   }
-  const intent: AuditIntent = { ...context, before };
+  const flags = hold.breakGlass ? { breakGlass: true } : spec.approved ? { changeRequestId: spec.approved.changeRequestId } : {};
+  const intent: AuditIntent = { ...context, before, details: { ...context.details, ...flags } };
   const auditId = await recordIntent(intent);
   try {
     const result = await spec.run(guardedClient(client, touch.permits), cluster, touch);
     await recordOutcome(intent, auditId, { outcome: "ok", ...(spec.after?.(result) ?? {}) });
+    if (hold.breakGlass) await listBreakGlass(spec, cluster, hold);
     return result;
   } catch (e) {
     const err = await explainIfNoAuth(toZkError(e, spec.path), client, cluster, spec.operation, spec.path);
@@ -109,6 +125,12 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
 /** Declared ACL changes with the ACL there now (for the lockout guard's "it would lose"), read when not given. */
 async function withCurrentAcls(client: ZkClient, nodes: TouchedNode[]): Promise<TouchedNode[]> {
   return Promise.all(nodes.map(async (n) => (n.action !== "set_acl" || n.current !== undefined ? n : { ...n, current: await client.getAcl(n.path).then((r) => toRules(r.acl), () => null) })));
+}
+
+/** A break-glass write is listed with the change requests (flagged), besides its flagged audit records. */
+async function listBreakGlass(spec: Pick<MutationSpec<unknown>, "ctx" | "operation" | "path" | "reason">, cluster: Cluster, hold: Extract<Hold, { breakGlass: true }>) {
+  await submitChangeRequest(spec.ctx, { cluster, operation: spec.operation, path: spec.path, reason: spec.reason, ops: hold.ops ?? [], approvals: hold.approvals, status: "applied", breakGlass: true })
+    .catch((e) => console.error(`[changes] the break-glass ${spec.operation} of ${spec.path} was applied, but listing it failed:`, e));
 }
 
 const BEFORE_SENDING: Record<string, string> = {

@@ -36,5 +36,7 @@ export function toErrorResponse(e: unknown, requestId?: string) {
   const err = toConsoleError(e, requestId);
   const retryAfter = err.details?.retryAfterSeconds;
   const headers: Record<string, string> = { "Cache-Control": "no-store", ...(typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : {}) };
+  // A write held for review (errors.changeSubmitted) is an answer, not a failure.
+  if (err.code === "CHANGE_REQUEST_PENDING") return NextResponse.json({ ...err.details, message: err.message }, { status: err.status, headers });
   return NextResponse.json({ error: errorBody(err) }, { status: err.status, headers });
 }
