@@ -39,5 +39,3 @@ export const newUserInput = z.object({
 }).strict();
 
 export const passwordResetInput = z.object({ password, mustChangePassword: z.boolean().default(true) }).strict();
-
-export const ownPasswordInput = z.object({ currentPassword: z.string().max(1024), newPassword: password }).strict();

@@ -4,9 +4,14 @@ import "server-only";
 import { errors } from "@/lib/core/errors";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import type { RequestCtx } from "@/lib/core/context";
-import { ownPasswordInput } from "@/lib/admin/schema";
+import { z } from "zod";
 import { hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-rules";
+
+export const ownPasswordInput = z.object({
+  currentPassword: z.string({ required_error: "currentPassword is required" }).max(1024),
+  newPassword: z.string({ required_error: "newPassword is required" }).max(1024, "newPassword is longer than 1024 characters"),
+}).strict();
 
 export async function changeOwnPassword({ ctx, input }: { ctx: RequestCtx; input: unknown }) {
   const q = ownPasswordInput.parse(input);

@@ -100,7 +100,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
   };
 
   return performMutation({
-    ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", path: target, nodes: [{ path: target, action: "create" }], reason: q.reason,
+    ctx, clusterId: targetClusterId, operation: q.move ? "move" : "copy", path: target, nodes: [{ path: target, action: "create" }, ...(q.move && sameCluster ? [{ path: source, action: "delete" as const }] : [])], reason: q.reason,
     details: { sourceClusterId: clusterId, sourceClusterName: sourceCluster.name, source, target, withAcl: q.withAcl },
     plan: async (targetClient) => {
       if (q.move && !sameCluster) throw errors.reviewUnsupported("move between clusters", target);

@@ -6,7 +6,7 @@ import { errors } from "@/lib/core/errors";
 import { b64, type PlannedOp } from "@/lib/access/mutations";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { joinPath, parentOf, segmentsOf } from "@/lib/core/zk/paths";
-import { conflict } from "./set-data";
+import { conflict } from "./conflict";
 import { walkSubtree } from "./walk";
 
 async function seenAt(client: ZkClient, path: string, version: number) {

@@ -1,14 +1,16 @@
 import "server-only";
-import { ConsoleError, errors } from "@/lib/core/errors";
 import { performMutation, type RequestCtx } from "@/lib/access/mutations";
 import { validatePath } from "@/lib/core/zk/paths";
 import { ZkError } from "@/lib/core/zk/errors";
-import type { RawStat, ZkClient } from "@/lib/core/zk/client";
+import type { RawStat } from "@/lib/core/zk/client";
 import { auditValue } from "@/lib/access/audit/values";
 import { formatStat } from "./format";
 import { decodeData, setInput } from "./schema";
 import { enforceSizeLimit } from "./size-limit";
 import { planSet } from "./plan-ops";
+import { conflict } from "./conflict";
+
+export { conflict, versionConflictDetails } from "./conflict";
 
 /** Replace a znode's data, only if it is still at the version the operator saw. */
 export async function setData({ ctx, clusterId, path: rawPath, input }: { ctx: RequestCtx; clusterId: string; path: string; input: unknown }) {
@@ -55,24 +57,4 @@ export async function writeAtVersion(w: { ctx: RequestCtx; clusterId: string; pa
       return now.data.equals(data) ? { applied: true, result: formatStat(now.stat) } : { applied: false };
     },
   });
-}
-
-/**
- * `details` of a data BAD_VERSION: what is there now, to compare and merge (the browser reads it as
- * VersionConflict); only the expected version when the current node could not be read.
- */
-export function versionConflictDetails(expected: number, current?: { data: Buffer; stat: RawStat }) {
-  if (!current) return { expectedVersion: expected };
-  return { expectedVersion: expected, currentVersion: current.stat.version, current: { base64: current.data.toString("base64"), stat: formatStat(current.stat) } };
-}
-
-/** A version conflict with what is there now, so the operator can compare and merge. */
-export async function conflict(client: ZkClient, path: string, expected: number): Promise<ConsoleError> {
-  // ZooKeeper refused the stale version: that is the answer, even when the look at the current node fails.
-  const now = await client.exists(path).catch(() => undefined);
-  if (now === undefined) return errors.staleVersion(path, expected, versionConflictDetails(expected));
-  if (!now) return errors.deletedMeanwhile(path);
-  const current = await client.get(path).catch(() => null);
-  if (!current) return errors.staleVersion(path, expected, versionConflictDetails(expected));
-  return errors.staleVersion(path, expected, versionConflictDetails(expected, current), current.stat.version);
 }

@@ -73,6 +73,19 @@ export const TOKEN_KINDS: Record<string, TokenKind> = {
 type Entry = { request: (h: Harness, caller?: string) => Promise<Req> };
 const c = (h: Harness, rest = "") => `/api/v1/clusters/${h.clusterId}${rest}`;
 const acl = [{ scheme: "world", id: "anyone", perms: "cdrwa" }];
+const STRONG = "quartz-violet-harbor-42";
+
+/** A pending change request under /app by an editor outside the matrix's role users (so no role is its author). */
+async function pendingChange(h: Harness): Promise<number> {
+  const path = await h.node("v0", "cr-");
+  await h.asAdmin("POST", c(h, "/protections"), { json: { pathPrefix: path, approvals: 1 } });
+  const { makeUser } = await import("../support/auth");
+  const { send } = await import("./send");
+  const author = await makeUser("editor", { name: "cr-author" });
+  const r = await send("PUT", c(h, "/znode"), { userId: author.id, query: { path }, json: { data: "v1", version: 0 } });
+  if (r.status !== 202) throw new Error(`expected a change request, got ${r.status} ${r.text}`);
+  return r.json.changeRequestId as number;
+}
 
 export const ROUTE_MATRIX: Record<string, Entry> = {
   "GET /api/v1/acl/presets": { request: async () => ({ url: "/api/v1/acl/presets" }) },
@@ -98,6 +111,27 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   "GET /api/v1/admin/settings": { request: async () => ({ url: "/api/v1/admin/settings" }) },
   "PATCH /api/v1/admin/settings": { request: async () => ({ url: "/api/v1/admin/settings", json: { defaultRole: "viewer" } }) },
   "GET /api/v1/admin/users": { request: async () => ({ url: "/api/v1/admin/users" }) },
+  "POST /api/v1/admin/users": { request: async (h) => ({ url: "/api/v1/admin/users", json: { username: h.fresh("local"), password: STRONG, displayName: "Local" } }) },
+  "POST /api/v1/admin/users/[id]/password": {
+    request: async () => {
+      const { makeUser } = await import("../support/auth");
+      return { url: `/api/v1/admin/users/${(await makeUser("viewer")).id}/password`, json: { password: STRONG } };
+    },
+  },
+  "POST /api/v1/account/password": { request: async () => ({ url: "/api/v1/account/password", json: { currentPassword: "x", newPassword: STRONG } }) },
+  "GET /api/v1/change-requests": { request: async () => ({ url: "/api/v1/change-requests" }) },
+  "GET /api/v1/change-requests/inbox": { request: async () => ({ url: "/api/v1/change-requests/inbox" }) },
+  "GET /api/v1/change-requests/[id]": { request: async (h) => ({ url: `/api/v1/change-requests/${await pendingChange(h)}` }) },
+  "POST /api/v1/change-requests/[id]/approve": { request: async (h) => ({ url: `/api/v1/change-requests/${await pendingChange(h)}/approve`, json: {} }) },
+  "POST /api/v1/change-requests/[id]/reject": { request: async (h) => ({ url: `/api/v1/change-requests/${await pendingChange(h)}/reject`, json: { comment: "no" } }) },
+  "POST /api/v1/change-requests/[id]/withdraw": { request: async (h) => ({ url: `/api/v1/change-requests/${await pendingChange(h)}/withdraw`, json: {} }) },
+  "POST /api/v1/change-requests/[id]/rebase": { request: async (h) => ({ url: `/api/v1/change-requests/${await pendingChange(h)}/rebase` }) },
+  "POST /api/v1/change-requests/[id]/apply-now": { request: async (h) => ({ url: `/api/v1/change-requests/${await pendingChange(h)}/apply-now`, json: { reason: "outage" } }) },
+  "GET /api/v1/clusters/[id]/protections": { request: async (h) => ({ url: c(h, "/protections") }) },
+  "POST /api/v1/clusters/[id]/protections": { request: async (h) => ({ url: c(h, "/protections"), json: { pathPrefix: `/app/${h.fresh("prot")}`, approvals: 2 } }) },
+  "DELETE /api/v1/clusters/[id]/protections/[protectionId]": {
+    request: async (h) => ({ url: c(h, `/protections/${(await h.asAdmin("POST", c(h, "/protections"), { json: { pathPrefix: `/app/${h.fresh("prot")}` } })).json.protection.id}`) }),
+  },
   "PATCH /api/v1/admin/users/[id]": {
     request: async (h) => {
       const { makeUser } = await import("../support/auth");
@@ -191,6 +225,11 @@ export const SERVER_ACTIONS: Record<string, Rule> = {};
  */
 const NO_DYNAMIC_CONFIG = { status: 409, code: "RECONFIG_UNAVAILABLE" };
 export const ALLOWED_NOT_2XX: Record<string, { status: number; code: string }> = {
+  // The role users have no console password (they stand for any account); the check was passed.
+  "POST /api/v1/account/password": { status: 409, code: "NOT_LOCAL_ACCOUNT" },
+  // Only the author withdraws or rebases (the request builder's author is none of the role users).
+  "POST /api/v1/change-requests/[id]/withdraw": { status: 403, code: "FORBIDDEN" },
+  "POST /api/v1/change-requests/[id]/rebase": { status: 403, code: "FORBIDDEN" },
   "GET /api/v1/ensemble/[clusterId]/config": NO_DYNAMIC_CONFIG,
   "POST /api/v1/ensemble/[clusterId]/reconfig/plan": NO_DYNAMIC_CONFIG,
   "POST /api/v1/ensemble/[clusterId]/reconfig": NO_DYNAMIC_CONFIG,
