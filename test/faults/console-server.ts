@@ -65,6 +65,8 @@ export async function startConsoleServer(opts: { port: number; env?: Record<stri
   const env = {
     ...process.env,
     DATABASE_URL: `file:${dbFile}`,
+    // Its own checkpoints: the server writes one at start-up, of its own database.
+    AUDIT_CHECKPOINT_FILE: path.join(dbDir, "audit-checkpoints.jsonl"),
     DEMO_CLUSTER: "off",
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: "faults-secret-not-for-production-0000000",

@@ -53,17 +53,22 @@ async function appendIn(tx: Tx, input: AuditRowInput): Promise<AuditRecord> {
 
 // P2002: another writer took the head first (unique prevHash). P1008: SQLite was busy, e.g. another
 // process's transaction holds the write lock (Prisma reports SQLITE_BUSY as a timeout).
-const isRetryable = (e: unknown) => ["P2002", "P1008"].includes((e as { code?: string }).code ?? "");
-const ATTEMPTS = 10;
+// A busy COMMIT reaches us as the driver adapter's own error, not as P1008.
+const isRetryable = (e: unknown) =>
+  ["P2002", "P1008"].includes((e as { code?: string }).code ?? "") || (e as { cause?: { originalCode?: string } }).cause?.originalCode === "SQLITE_BUSY";
+// Bounded by time rather than attempts: on a loaded machine another process may keep the lock for
+// several of our attempts; a database locked for good is refused after this long.
+export const AUDIT_RETRY_MS = 10_000;
 
 /** Run `fn` in a transaction, again from the start when another writer got there first. */
 export async function auditedTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + AUDIT_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction(fn);
     } catch (e) {
-      if (attempt >= ATTEMPTS || !isRetryable(e)) throw e;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      if (Date.now() >= giveUpAt || !isRetryable(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 20 * attempt)));
     }
   }
 }
