@@ -5,15 +5,23 @@ import "server-only";
 import type { ClusterSession, RequestCtx } from "@/lib/core/context";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import type { ZkClient } from "@/lib/core/zk/client";
-import { getClient, type SessionTarget } from "@/lib/core/zk/sessions";
+import { getClient, type AuthIdentity, type SessionTarget } from "@/lib/core/zk/sessions";
 import { clusterOf, sessionAuthOf } from "./clusters";
 import { authorize, can } from "./permissions";
 
 type ClusterAddress = Pick<Cluster, "id" | "name" | "connectionString" | "sessionTimeoutMs">;
 
+// The same target object for as long as the cluster's address and identities stay the same, so
+// the session registry knows it by identity (no fingerprint per call).
+const targets = new Map<string, { target: SessionTarget; auth: AuthIdentity[] }>();
+
 export async function sessionTargetOf(cluster: ClusterAddress): Promise<SessionTarget> {
   const auth = await sessionAuthOf(cluster);
-  return { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs, ...(auth.length ? { auth } : {}) };
+  const known = targets.get(cluster.id);
+  if (known && known.auth === auth && known.target.connectionString === cluster.connectionString && known.target.sessionTimeoutMs === cluster.sessionTimeoutMs) return known.target;
+  const target: SessionTarget = { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs, ...(auth.length ? { auth } : {}) };
+  targets.set(cluster.id, { target, auth });
+  return target;
 }
 
 /**

@@ -1,20 +1,30 @@
 // Registered clusters as the access layer reads them: the row, and the decrypted identities
-// (cluster credentials) its session adds on every (re)connect. Registering and changing clusters
+// (cluster credentials) its session adds on every (re)connect, both kept in memory until the
+// cluster or its credentials change (lib/core/invalidation.ts). Registering and changing clusters
 // and their credentials are verbs of lib/clusters.
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import type { RequestCtx } from "@/lib/core/context";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import { errors } from "@/lib/core/errors";
+import { KeyedCache } from "@/lib/core/keyed-cache";
 import type { AuthIdentity } from "@/lib/core/zk/sessions";
 import { credentialAad, openCredential } from "./credentials-crypto";
 import { credentialKey, KEY_ENV, KEY_HINT } from "./credentials-key";
 
-/** The registered cluster, whoever asks (callers check permissions); 404 for an unknown id. */
-export async function getCluster(id: string): Promise<Cluster> {
+const MAX_CLUSTERS = 1_000;
+// Unknown ids are not kept (a load that fails is not stored): guessing ids cannot push real clusters out.
+const rows = new KeyedCache<string, Cluster>(MAX_CLUSTERS).dropOn(["cluster"]);
+
+async function loadCluster(id: string): Promise<Cluster> {
   const cluster = await db().cluster.findUnique({ where: { id } });
   if (!cluster) throw errors.clusterNotFound(id);
   return cluster;
+}
+
+/** The registered cluster, whoever asks (callers check permissions); 404 for an unknown id. Shared: never change it. */
+export function getCluster(id: string): Promise<Cluster> {
+  return rows.get(id, loadCluster);
 }
 
 // One lookup per request: the route's permission check and the verb's session share it.
@@ -29,15 +39,26 @@ export function clusterOf(ctx: RequestCtx, id: string): Promise<Cluster> {
   return cluster;
 }
 
-/** The decrypted identities a cluster's session adds on every (re)connect. */
-export async function sessionAuthOf(cluster: { id: string; name: string }): Promise<AuthIdentity[]> {
-  const rows = await db().clusterCredential.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
-  if (rows.length === 0) return [];
+type Identities = { auth: AuthIdentity[]; key: Buffer | null };
+const identities = new KeyedCache<string, Identities>(MAX_CLUSTERS).dropOn(["cluster", "credential"]);
+
+async function loadIdentities(cluster: { id: string; name: string }): Promise<Identities> {
+  const found = await db().clusterCredential.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
+  if (found.length === 0) return { auth: [], key: null };
   const { key, problem } = credentialKey();
-  if (!key) throw errors.credentialsLocked(cluster.name, rows.length, problem, KEY_HINT);
-  return rows.map((r) => {
+  if (!key) throw errors.credentialsLocked(cluster.name, found.length, problem, KEY_HINT);
+  const auth = found.map((r) => {
     const credential = openCredential(r.secret, key, credentialAad(r.clusterId, r.scheme));
     if (credential === null) throw errors.credentialUndecryptable(r.label, cluster.name, KEY_ENV);
     return { scheme: r.scheme, credential };
   });
+  return { auth, key };
+}
+
+/** The decrypted identities a cluster's session adds on every (re)connect (decrypted once per change). */
+export async function sessionAuthOf(cluster: { id: string; name: string }): Promise<AuthIdentity[]> {
+  const cached = identities.peek(cluster.id);
+  // Sealed under another key than the one configured now (CONSOLE_SECRET_KEY changed): open them again.
+  if (cached && cached.key !== null && cached.key !== credentialKey().key) identities.delete(cluster.id);
+  return (await identities.get(cluster.id, () => loadIdentities(cluster))).auth;
 }

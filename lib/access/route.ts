@@ -4,7 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { actorFromRequest } from "./session";
+import { actorForToken, sessionClaims } from "./session";
 import type { Actor, RequestCtx } from "@/lib/core/context";
 import { requestCtx } from "./request-ctx";
 import { authorizeRoute, type RouteDeclaration } from "./route-permission";
@@ -14,7 +14,7 @@ import { clientIp } from "@/lib/core/http/client-ip";
 import { readJson } from "@/lib/core/http/read-body";
 import { assertSameOrigin } from "@/lib/core/http/same-origin";
 import { errors } from "@/lib/core/errors";
-import { actorFromApiToken } from "./tokens/bearer";
+import { actorFromApiToken, currentTokenActor } from "./tokens/bearer";
 import { bearerTokenOf } from "./tokens/secret";
 
 type Handler<P, R> = (args: { req: NextRequest; params: P; ctx: RequestCtx; query: Record<string, string>; body: (maxBytes?: number) => Promise<unknown> }) => Promise<R>;
@@ -29,19 +29,25 @@ export type RouteHandler<P, R> = ((req: NextRequest, context: { params: Promise<
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 
-/** Who is calling: an API token (Bearer, no CSRF check: no cookie rides on it) or the session cookie. */
-async function callerOf(req: NextRequest, sessionOnly: string | undefined, sourceIp: string | null): Promise<Actor> {
+type Caller = { actor: Actor; currentActor: () => Promise<Actor | null> };
+
+/**
+ * Who is calling: an API token (Bearer, no CSRF check: no cookie rides on it) or the session
+ * cookie; and who the same credentials stand for later (for a stream that outlives the request).
+ */
+async function callerOf(req: NextRequest, sessionOnly: string | undefined, sourceIp: string | null): Promise<Caller> {
   const bearer = bearerTokenOf(req.headers.get("authorization"));
   if (bearer) {
     const actor = await actorFromApiToken(bearer, sourceIp);
     if (sessionOnly) throw errors.sessionRequired(sessionOnly);
     if (actor.token?.readOnly && !READ_METHODS.has(req.method)) throw errors.tokenReadOnly(req.method);
-    return actor;
+    return { actor, currentActor: () => currentTokenActor(bearer) };
   }
   assertSameOrigin(req);
-  const actor = await actorFromRequest(req);
+  const claims = await sessionClaims(req);
+  const actor = await actorForToken(claims);
   if (!actor) throw errors.unauthenticated();
-  return actor;
+  return { actor, currentActor: () => actorForToken(claims) };
 }
 
 /**
@@ -55,10 +61,10 @@ export function route<P = Record<string, string>, R = unknown>(declaration: Rout
     let response: Response;
     try {
       const sourceIp = clientIp(req);
-      const actor = await callerOf(req, declaration.sessionOnly, sourceIp);
+      const { actor, currentActor } = await callerOf(req, declaration.sessionOnly, sourceIp);
       if (actor.mustChangePassword && !declaration.duringPasswordChange) throw errors.passwordChangeRequired();
       const params = await context.params;
-      const ctx = requestCtx({ actor, requestId, sourceIp, breakGlass: req.headers.get("x-break-glass") === "true" });
+      const ctx = requestCtx({ actor, requestId, sourceIp, breakGlass: req.headers.get("x-break-glass") === "true", currentActor });
       await authorizeRoute(ctx, declaration, { method: req.method, pathname: req.nextUrl.pathname, params: params as Record<string, string>, search: req.nextUrl.searchParams });
       const args = { req, params, ctx, body: (maxBytes = declaration.maxBodyBytes) => readJson(req, maxBytes) };
       // Read lazily: a handler that takes repeated parameters (getAll) never touches `query`.

@@ -1,16 +1,16 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { getToken } from "next-auth/jwt";
+import { decode, getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { db } from "@/lib/core/db/client";
-import { errors } from "@/lib/core/errors";
-import { grantsFor, parseGroups } from "./grants";
-import { isGlobalAdmin } from "./permissions";
 import { SERVICE_PROVIDER, type Actor } from "@/lib/core/actor";
+import { errors } from "@/lib/core/errors";
+import { KeyedCache } from "@/lib/core/keyed-cache";
+import { userAccess } from "./actor-cache";
+import { isGlobalAdmin } from "./permissions";
 
 /** What the session cookie (a next-auth JWT) carries about the user. */
-export type SessionClaims = { uid?: unknown; loginAt?: unknown };
+export type SessionClaims = { uid?: unknown; loginAt?: unknown; exp?: unknown };
 
 /**
  * The one identity choke point: the enabled user behind a session token, with its grants, or null.
@@ -18,26 +18,42 @@ export type SessionClaims = { uid?: unknown; loginAt?: unknown };
  */
 export async function actorForToken(token: SessionClaims | null): Promise<Actor | null> {
   if (!token || typeof token.uid !== "string") return null;
-  const user = await db().user.findUnique({ where: { id: token.uid } });
+  const access = await userAccess(token.uid);
   // A service account never signs in: a session for one is forged or stale.
-  if (!user || user.disabled || user.provider === SERVICE_PROVIDER) return null;
+  if (!access || access.disabled || access.actor.provider === SERVICE_PROVIDER) return null;
   const loginAt = typeof token.loginAt === "number" ? token.loginAt : 0;
-  if (user.sessionsRevokedAt && loginAt <= user.sessionsRevokedAt.getTime()) return null;
-  const groups = parseGroups(user.groups);
-  return { id: user.id, username: user.username, name: user.name ?? user.username, role: user.role, provider: user.provider, groups, grants: await grantsFor(user.id, groups), mustChangePassword: user.mustChangePassword };
+  if (access.sessionsRevokedAt !== null && loginAt <= access.sessionsRevokedAt) return null;
+  return access.actor;
 }
 
-/** The actor of a route handler's request (the session cookie, or the same JWT as a Bearer token). */
-export async function actorFromRequest(req: NextRequest): Promise<Actor | null> {
-  return actorForToken(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }));
+// A session token is sealed (JWE) and never changes: decrypting it once per token is enough. Its
+// expiry is checked on every use, as jose does when decrypting (15 s of clock tolerance, next-auth's).
+const decoded = new KeyedCache<string, SessionClaims>(5_000);
+const CLOCK_TOLERANCE_S = 15;
+const expired = (claims: SessionClaims) => typeof claims.exp === "number" && claims.exp <= Math.floor(Date.now() / 1000) - CLOCK_TOLERANCE_S;
+
+type TokenSource = Parameters<typeof getToken>[0]["req"];
+
+/** The claims of the request's session cookie (or the same JWT as a Bearer token), or null. */
+export async function sessionClaims(req: TokenSource): Promise<SessionClaims | null> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  const raw = await getToken({ req, secret, raw: true });
+  if (!raw) return null;
+  // Only tokens that decrypt are kept: forged ones must not push real sessions out of the cache.
+  const claims = await decoded.get(raw, async (token) => (await decode({ token, secret: secret ?? "" })) ?? Promise.reject(new Error("no claims"))).catch(() => null);
+  if (!claims) return null;
+  if (expired(claims)) {
+    decoded.delete(raw);
+    return null;
+  }
+  return claims;
 }
 
 /** The actor of the page or server action being rendered. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const req = { cookies: await cookies(), headers: Object.fromEntries((await headers()).entries()) };
-  return actorForToken(await getToken({ req: req as unknown as NextRequest, secret: process.env.NEXTAUTH_SECRET }));
+  return actorForToken(await sessionClaims(req as unknown as NextRequest));
 });
-
 
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();

@@ -26,9 +26,15 @@ export type RequestCtx = {
   readonly db: PrismaClient;
   /** The cluster's session after the read check for `path`: 404 for a cluster the actor may not see, 403 for a path it may not read. */
   clusterSession: (clusterId: string, path?: string) => Promise<ClusterSession>;
+  /**
+   * Who the request's credentials (session cookie, API token) stand for now, or null when they no
+   * longer stand for anyone (user disabled, sessions revoked): for work that outlives the request's
+   * start, such as a live stream, after a change of users or grants.
+   */
+  currentActor: () => Promise<Actor | null>;
 };
 
-export type RequestCtxInput = { actor: Actor; requestId?: string; sourceIp: string | null; breakGlass?: boolean };
+export type RequestCtxInput = { actor: Actor; requestId?: string; sourceIp: string | null; breakGlass?: boolean; currentActor?: () => Promise<Actor | null> };
 export type SessionOpener = (ctx: RequestCtx, clusterId: string, path?: string) => Promise<ClusterSession>;
 
 export function createRequestCtx(input: RequestCtxInput, openSession: SessionOpener): RequestCtx {
@@ -41,6 +47,7 @@ export function createRequestCtx(input: RequestCtxInput, openSession: SessionOpe
       return db();
     },
     clusterSession: (clusterId, path) => openSession(ctx, clusterId, path),
+    currentActor: input.currentActor ?? (async () => input.actor),
   };
   return ctx;
 }

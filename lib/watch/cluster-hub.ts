@@ -104,6 +104,11 @@ export class ClusterHub {
     return { id: eventId(this.instance, this.seq), clusterId: this.clusterId, path: null, type: "resync", reason, at: new Date().toISOString() };
   }
 
+  /** The last event of a stream ended for good (its viewer may no longer read what it watches). */
+  closedEvent(reason: string): LiveEvent {
+    return { id: eventId(this.instance, this.seq), clusterId: this.clusterId, path: null, type: "closed", reason, at: new Date().toISOString() };
+  }
+
   stateEvent(): LiveEvent {
     return { id: eventId(this.instance, this.seq), clusterId: this.clusterId, path: null, type: "state", state: this.state, reason: this.reason, at: new Date().toISOString() };
   }

@@ -17,11 +17,12 @@ export const DEFAULT_LIMITS: StreamLimits = { maxQueuedEvents: 1000, maxQueuedBy
 
 export type StreamStats = { queuedEvents: number; queuedBytes: number; maxQueuedBytes: number; overflows: number; dropped: number; sent: number };
 
-export type LiveStream = { stream: ReadableStream<Uint8Array>; stats(): StreamStats; close(): void };
+/** `end(event)` sends a last event (after what is queued) and closes the stream. */
+export type LiveStream = { stream: ReadableStream<Uint8Array>; stats(): StreamStats; close(): void; end(event: LiveEvent): void };
 
-type Args = { hub: ClusterHub; paths: string[]; lastEventId?: string | null; signal?: AbortSignal; limits?: Partial<StreamLimits> };
+type Args = { hub: ClusterHub; paths: string[]; lastEventId?: string | null; signal?: AbortSignal; limits?: Partial<StreamLimits>; onClose?: () => void };
 
-export function openLiveStream({ hub, paths, lastEventId, signal, limits: custom }: Args): LiveStream {
+export function openLiveStream({ hub, paths, lastEventId, signal, limits: custom, onClose }: Args): LiveStream {
   const limits = { ...DEFAULT_LIMITS, ...custom };
   const encoder = new TextEncoder();
   const stats: StreamStats = { queuedEvents: 0, queuedBytes: 0, maxQueuedBytes: 0, overflows: 0, dropped: 0, sent: 0 };
@@ -87,6 +88,7 @@ export function openLiveStream({ hub, paths, lastEventId, signal, limits: custom
     if (heartbeat) clearInterval(heartbeat);
     signal?.removeEventListener("abort", close);
     subscription?.close();
+    onClose?.();
     try {
       controller?.close();
     } catch {
@@ -144,5 +146,5 @@ export function openLiveStream({ hub, paths, lastEventId, signal, limits: custom
     },
   });
 
-  return { stream, stats: () => ({ ...stats }), close };
+  return { stream, stats: () => ({ ...stats }), close, end: sink.end };
 }

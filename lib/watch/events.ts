@@ -4,7 +4,8 @@ import type { StatView } from "../znodes/format";
 /** The hub's view of its ZooKeeper session, as viewers see it. */
 export type LiveState = "live" | "reconnecting" | "resyncing";
 
-export type LiveEventType = "created" | "deleted" | "dataChanged" | "childrenChanged" | "resync" | "state";
+/** `closed`: the last event of a stream the server ended for good (its viewer lost access); `reason` says why. */
+export type LiveEventType = "created" | "deleted" | "dataChanged" | "childrenChanged" | "resync" | "state" | "closed";
 
 export type LiveEvent = {
   id: string;

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { onAccessChange } from "@/lib/access/actor-cache";
 import { authorize } from "@/lib/access/permissions";
-import { clusterOf } from "@/lib/access/clusters";
+import { clusterOf, getCluster } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";
@@ -25,7 +26,9 @@ const SSE_HEADERS = {
 
 /**
  * Live changes of up to 50 znodes as Server-Sent Events. Every path passes the read check
- * before the 200 goes out; the stream ends when the request is aborted or the body cancelled.
+ * before the 200 goes out; the stream ends when the request is aborted or the body cancelled,
+ * and, with a last `closed` event saying why, as soon as a change of users or grants leaves the
+ * viewer without read access to any of its paths (disabled, sessions revoked, grant removed).
  */
 export async function openEventStream({ ctx, clusterId, input, signal, limits }: { ctx: RequestCtx; clusterId: string; input: unknown; signal?: AbortSignal; limits?: Partial<StreamLimits> }): Promise<Response> {
   const { paths: raw, lastEventId } = eventStreamInput.parse(input);
@@ -35,6 +38,27 @@ export async function openEventStream({ ctx, clusterId, input, signal, limits }:
   }
   const cluster = await clusterOf(ctx, clusterId);
   for (const path of paths) authorize(ctx.actor, "read", cluster, path);
-  const live = openLiveStream({ hub: hubFor(cluster.id), paths, lastEventId, signal, limits });
+  const hub = hubFor(cluster.id);
+  const recheck = async () => {
+    const why = await refusal(ctx, clusterId, paths);
+    if (why) live.end(hub.closedEvent(why));
+  };
+  const stopRechecking = onAccessChange(() => void recheck());
+  const live = openLiveStream({ hub, paths, lastEventId, signal, limits, onClose: stopRechecking });
   return new Response(live.stream, { status: 200, headers: SSE_HEADERS });
+}
+
+/** Why the stream's viewer may no longer read its paths, or null while it may. */
+async function refusal(ctx: RequestCtx, clusterId: string, paths: string[]): Promise<string | null> {
+  try {
+    const actor = await ctx.currentActor();
+    if (!actor) return "your session or token has ended (the user was disabled, or its sessions or the token were revoked); sign in again";
+    const cluster = await getCluster(clusterId);
+    for (const path of paths) authorize(actor, "read", cluster, path);
+    return null;
+  } catch (e) {
+    // Not allowed any more, the cluster is gone, or access cannot be checked now (database down):
+    // end it; a reconnect is authorized afresh.
+    return `your access changed: ${(e as Error).message}`;
+  }
 }

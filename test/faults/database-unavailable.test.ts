@@ -136,13 +136,18 @@ describe("the console's database unavailable", () => {
     await writesWork();
   }, 90_000);
 
-  it("locked exclusively, or the file itself read-only: even the console's own reads fail, with a typed error, and writes never reach ZooKeeper", async () => {
+  it("locked exclusively, or the file itself read-only: reads of what is in memory go on, a first look-up fails with a typed error, writes never reach ZooKeeper", async () => {
+    // A cluster the console has not looked up yet: its row must come from the database.
+    const unseen = (await createCluster({ name: `db-faults-unseen-${Date.now()}`, connectionString: zk.connectionString })).id;
+    const coldRead = () => getNode({ ctx: actorCtx("viewer"), clusterId: unseen, input: { path: "/guarded" } });
     const lock = await holdDatabaseLock(file, "EXCLUSIVE");
     try {
-      const r = await timed(read());
+      // Nothing on the read path touches the database: the cluster and its credentials are in memory.
+      expect((await read()).data.text).toBe(`value-${version}`);
+      const r = await timed(coldRead());
       expect(r.ok).toBe(false);
       expect(databaseUnavailable(!r.ok && r.error)).toMatchObject({ code: "DATABASE_UNAVAILABLE", status: 503, message: expect.stringMatching(/locked by another process/) });
-      await writesRefused(["DATABASE_UNAVAILABLE"]);
+      await writesRefused(["AUDIT_UNAVAILABLE", "DATABASE_UNAVAILABLE"]);
     } finally {
       await lock.release();
     }
@@ -153,13 +158,15 @@ describe("the console's database unavailable", () => {
     readOnly(file, true);
     try {
       await writesRefused(["AUDIT_UNAVAILABLE", "DATABASE_UNAVAILABLE"]);
-      const r = await timed(read());
+      expect((await read()).data.text).toBe(`value-${version}`);
+      const r = await timed(coldRead());
       expect(databaseUnavailable(!r.ok && r.error)).toMatchObject({ code: "DATABASE_UNAVAILABLE", message: expect.stringMatching(/file system reported an error/) });
-      await writesRefused(["DATABASE_UNAVAILABLE"]);
+      await writesRefused(["AUDIT_UNAVAILABLE", "DATABASE_UNAVAILABLE"]);
     } finally {
       readOnly(file, false);
     }
     await writesWork();
+    closeSession(unseen);
   }, 90_000);
 
   it("leaves an intact audit chain behind", async () => {

@@ -7,6 +7,7 @@ import "server-only";
 import { createHash, createHmac } from "node:crypto";
 import { auditChainKey } from "./chain-key";
 import { db } from "@/lib/core/db/client";
+import { afterCommit } from "@/lib/core/invalidation";
 import type { AuditRecord, Prisma } from "@/lib/core/db/generated/prisma/client";
 
 export const GENESIS = "0".repeat(64);
@@ -60,12 +61,15 @@ const isRetryable = (e: unknown) =>
 // several of our attempts; a database locked for good is refused after this long.
 export const AUDIT_RETRY_MS = 10_000;
 
-/** Run `fn` in a transaction, again from the start when another writer got there first. */
+/**
+ * Run `fn` in a transaction, again from the start when another writer got there first. The
+ * caches it invalidates hear it again after the commit (lib/core/invalidation.ts).
+ */
 export async function auditedTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   const giveUpAt = Date.now() + AUDIT_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db().$transaction(fn);
+      return await afterCommit(() => db().$transaction(fn));
     } catch (e) {
       if (Date.now() >= giveUpAt || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 20 * attempt)));

@@ -8,7 +8,8 @@ import { SERVICE_PROVIDER } from "@/lib/core/actor";
 import { db } from "@/lib/core/db/client";
 import type { ApiToken } from "@/lib/core/db/generated/prisma/client";
 import { errors } from "@/lib/core/errors";
-import { grantsFor, parseGroups } from "../grants";
+import { KeyedCache } from "@/lib/core/keyed-cache";
+import { userAccess } from "../actor-cache";
 import { isGlobalAdmin } from "../permissions";
 import { isRole } from "../roles";
 import { noteTokenUse } from "./last-used";
@@ -16,15 +17,22 @@ import { takeRequest } from "./rate-limit";
 import { scopedGrants } from "./scope";
 import { hashTokenSecret, isTokenShaped } from "./secret";
 
-/** The token row by the digest of its secret (one indexed read; the place to cache it). */
-export const tokenByDigest = (secretHash: string): Promise<ApiToken | null> => db().apiToken.findUnique({ where: { secretHash } });
+// Token rows by digest, in memory until any token changes (created, revoked, deleted: rare; the
+// last-use writes go to another table and change nothing here). Its user's access is cached by
+// lib/access/actor-cache.ts. Unknown digests are not kept: guesses cannot push real tokens out.
+const MAX_TOKENS = 10_000;
+const rows = new KeyedCache<string, ApiToken>(MAX_TOKENS).dropOn(["token"], () => null);
+const NOT_FOUND = new Error("no such token");
 
-/** The token's user as an actor with its current grants, and whether it is disabled. */
+/** The token row by the digest of its secret (cached), or null. Shared: never change it. */
+export const tokenByDigest = (secretHash: string): Promise<ApiToken | null> =>
+  rows.get(secretHash, async (digest) => (await db().apiToken.findUnique({ where: { secretHash: digest } })) ?? Promise.reject(NOT_FOUND))
+    .catch((e) => (e === NOT_FOUND ? null : Promise.reject(e)));
+
+/** The token's user as an actor with its current grants, and whether it is disabled (cached). */
 export async function tokenUser(userId: string): Promise<{ actor: Actor; disabled: boolean } | null> {
-  const user = await db().user.findUnique({ where: { id: userId } });
-  if (!user) return null;
-  const groups = parseGroups(user.groups);
-  return { disabled: user.disabled, actor: { id: user.id, username: user.username, name: user.name ?? user.username, role: user.role, provider: user.provider, groups, grants: await grantsFor(user.id, groups) } };
+  const access = await userAccess(userId);
+  return access && { actor: access.actor, disabled: access.disabled };
 }
 
 /** What the token may do as an actor: the audit trail names it `token "X" of Y`. */
@@ -41,7 +49,8 @@ export function tokenActor(user: Actor, token: ApiToken): Actor {
 
 const when = (d: Date) => d.toISOString();
 
-export async function actorFromApiToken(secret: string, sourceIp: string | null, now = new Date()): Promise<Actor> {
+/** The token's actor now, or a typed refusal (forged, unknown, revoked, expired, user disabled). */
+async function resolveToken(secret: string, now: Date): Promise<{ actor: Actor; token: ApiToken }> {
   if (!isTokenShaped(secret)) throw errors.tokenRefused("it is not shaped like a console API token (zkc_ and 43 characters)");
   const token = await tokenByDigest(hashTokenSecret(secret));
   if (!token) throw errors.tokenRefused("no such token");
@@ -49,7 +58,15 @@ export async function actorFromApiToken(secret: string, sourceIp: string | null,
   if (token.expiresAt <= now) throw errors.tokenRefused(`it expired at ${when(token.expiresAt)}`);
   const user = await tokenUser(token.userId);
   if (!user || user.disabled) throw errors.tokenRefused(`its user ${user?.actor.username ?? token.userId} is disabled`);
+  return { actor: tokenActor(user.actor, token), token };
+}
+
+export async function actorFromApiToken(secret: string, sourceIp: string | null, now = new Date()): Promise<Actor> {
+  const { actor, token } = await resolveToken(secret, now);
   takeRequest(token.id, token.name);
   noteTokenUse(token.id, sourceIp);
-  return tokenActor(user.actor, token);
+  return actor;
 }
+
+/** Who the token stands for now (a live stream asks again after a change), or null once refused. */
+export const currentTokenActor = (secret: string): Promise<Actor | null> => resolveToken(secret, new Date()).then((r) => r.actor, () => null);

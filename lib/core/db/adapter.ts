@@ -7,7 +7,9 @@
 // - it releases that lock only when the engine calls commit()/rollback(); when the COMMIT
 //   statement itself fails (an I/O error, a read-only or full disk) neither is called, and every
 //   later transaction of the process waits forever: one disk hiccup hung every audited write
-//   until a restart. A failed COMMIT now rolls back and releases the lock.
+//   until a restart. A failed COMMIT now rolls back and releases the lock. So does a failed
+//   ROLLBACK: after an I/O error SQLite may already have ended the transaction itself ("cannot
+//   rollback - no transaction is active"), and the engine then never released the lock either.
 // - waiting for that lock has no limit (the engine's maxWait does not reach it): while another
 //   process locks the file, every queued transaction first waits out the busy timeout of each one
 //   ahead of it. A transaction that cannot start within MAX_WAIT_MS now fails like a busy database.
@@ -34,6 +36,8 @@ function releasingFailedCommits(tx: Transaction): Transaction {
       if (/^\s*COMMIT\b/i.test(q.sql)) {
         // SQLite may still be inside the transaction (a busy or failed commit): end it, then let go.
         await executeRaw(ROLLBACK).catch(() => {});
+        await tx.rollback();
+      } else if (/^\s*ROLLBACK\b/i.test(q.sql)) {
         await tx.rollback();
       }
       throw e;

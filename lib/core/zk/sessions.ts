@@ -155,12 +155,16 @@ function waitConnected(entry: Entry): Promise<ZkClient> {
 
 function entryFor(target: SessionTarget): Entry {
   let entry = registry.entries.get(target.id);
+  // The access layer hands the same target object until the cluster or its credentials change:
+  // only a new object is fingerprinted, and a new address or auth list replaces the session.
+  if (entry?.target === target) return entry;
   const fingerprint = fingerprintOf(target);
   if (entry && entry.fingerprint !== fingerprint) {
     closeSession(target.id);
     entry = undefined;
   }
-  if (!entry) {
+  if (entry) entry.target = target;
+  else {
     entry = { target, fingerprint, proc: null, client: null, ready: null, status: { state: "idle", since: new Date().toISOString() }, downSince: null };
     registry.entries.set(target.id, entry);
   }

@@ -67,6 +67,11 @@ function resyncPath(qc: QueryClient, clusterId: string, path: string, stat: Znod
 }
 
 export function applyLiveEvent(qc: QueryClient, clusterId: string, e: LiveEvent) {
+  if (e.type === "closed") {
+    // The server ended the stream for good (access lost): say why; the page's own reads now fail too.
+    setLiveStatus(qc, clusterId, { state: "stopped", reason: e.reason });
+    return;
+  }
   if (e.type === "state") {
     if (e.state) setLiveStatus(qc, clusterId, { state: e.state, reason: e.reason });
     return;

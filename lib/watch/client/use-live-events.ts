@@ -56,6 +56,11 @@ export function useLiveEvents(clusterId: string, paths: string[], onEvent?: (e: 
         return;
       }
       last.current = { key, id: message.lastEventId || event.id };
+      // Ended for good by the server: no reconnect (it would be refused).
+      if (event.type === "closed") {
+        stopped = true;
+        source.close();
+      }
       applyLiveEvent(qc, clusterId, event);
       onEventRef.current?.(event);
     };
