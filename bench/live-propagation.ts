@@ -98,7 +98,7 @@ async function main() {
     let serverPid = Number(process.env.SERVER_PID ?? 0);
     let login = { username: process.env.ADMIN_USERNAME ?? "admin", password: process.env.ADMIN_PASSWORD ?? "" };
     if (!baseUrl) {
-      server = await startConsoleServer({ port: Number(process.env.PORT ?? (await freePorts(1))[0]), env: { HEALTH_SAMPLER: "off" } });
+      server = await startConsoleServer({ port: Number(process.env.PORT ?? (await freePorts(1))[0]), env: { HEALTH_SAMPLER: "off", LIVE_STREAMS_PER_USER: "1000", LIVE_PATHS_PER_USER: "100000" } });
       ({ baseUrl } = server);
       serverPid = server.serverPid();
       login = ADMIN;

@@ -2,6 +2,7 @@
 import { trustedProxyHops } from "@/lib/core/http/client-ip";
 import { parseHostAllowlist } from "../clusters/host-allowlist";
 import { envDefaultRole } from "./settings";
+import { liveLimits } from "../watch/stream-limits";
 
 export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
@@ -23,6 +24,7 @@ export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
   envDefaultRole();
   try {
     trustedProxyHops(env.TRUST_PROXY);
+    liveLimits(env);
     parseHostAllowlist(env.CLUSTER_HOST_ALLOWLIST);
   } catch (e) {
     throw new Error(`[security] ${(e as Error).message}`);

@@ -65,6 +65,9 @@ export const errors = {
   overrideReasonRequired: (path: string) => reasonRequired(`reason is required to override the lockout guard on ${path}: say why the console may lose ADMIN there (send "reason")`),
   auditUnavailable: () => new ConsoleError("AUDIT_UNAVAILABLE", 503, "the change was refused because the audit trail cannot be written; check the console's database"),
 
+  /** A live stream past a limit (per user or for the server); the sentence names the limit and its variable. */
+  tooManyLiveStreams: (message: string, details: Details) => new ConsoleError("TOO_MANY_STREAMS", 429, message, details),
+
   // Cluster sessions
   clusterUnavailable,
   clusterUnreachable: (connectionString: string, timeoutMs: number) => clusterUnavailable(`cluster unreachable: no ZooKeeper server at ${connectionString} answered within ${timeoutMs} ms`),

@@ -56,7 +56,13 @@ export class ClusterHub {
   /** For tests and the benchmark: events emitted, arming calls made. */
   readonly counters = { events: 0, syncs: 0 };
 
-  constructor(readonly clusterId: string, private readonly opts: HubOptions, private readonly onIdle: (hub: ClusterHub) => void) {
+  constructor(
+    readonly clusterId: string,
+    private readonly opts: HubOptions,
+    private readonly onIdle: (hub: ClusterHub) => void,
+    /** Whether any hub (a newer one of this cluster included) watches the path now. */
+    private readonly watchedNow: (clusterId: string, path: string) => boolean = () => false,
+  ) {
     this.ring = new RingBuffer(opts.ringSize);
     this.retryMs = opts.retryMinMs;
     this.unlisten = onSessionEvent(clusterId, (e) => this.onSession(e));
@@ -119,11 +125,13 @@ export class ClusterHub {
     this.closed = true;
     this.unlisten();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    const paths = [...this.watches.keys()];
     for (const w of this.watches.values()) {
       if (w.lingerTimer) clearTimeout(w.lingerTimer);
       w.release();
     }
     this.watches.clear();
+    for (const p of paths) this.unwatch(p);
     const last: LiveEvent = { ...this.stateEvent(), state: "reconnecting", reason };
     for (const s of [...this.sinks]) s.end(last);
     this.sinks.clear();
@@ -154,13 +162,28 @@ export class ClusterHub {
     const drop = () => {
       w.lingerTimer = null;
       if (w.viewers > 0 || this.watches.get(w.path) !== w) return;
-      // The ZooKeeper watch cannot be removed: it is simply not re-armed, its event ignored.
       w.release();
       this.watches.delete(w.path);
+      this.unwatch(w.path);
       if (this.watches.size === 0 && this.sinks.size === 0) this.onIdle(this);
     };
     if (this.opts.lingerMs <= 0) drop();
     else w.lingerTimer = setTimeout(drop, this.opts.lingerMs).unref();
+  }
+
+  /**
+   * Remove the session's watches of a path nobody views any more: on the server (wchs no longer
+   * counts them; an existence watch on a missing node would stay until the node is created) and
+   * the callbacks waiting on them in this process. Checked and sent in one turn, so a watch armed
+   * for a new viewer (its call sent later, answered later) is never the one removed.
+   */
+  private unwatch(path: string) {
+    void this.client().then((client) => {
+      if (this.watches.has(path) || this.watchedNow(this.clusterId, path)) return;
+      return client.removeWatches(path, "any");
+    }).catch(() => {
+      // No session: its watches ended with it.
+    });
   }
 
   // ---- events ----

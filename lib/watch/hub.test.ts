@@ -29,6 +29,8 @@ describe("the watch hub against a real ZooKeeper", () => {
   };
 
   beforeAll(async () => {
+    // One actor opens every stream here (50 at once among them): the per-user limit is not the subject.
+    process.env.LIVE_STREAMS_PER_USER = "1000";
     configureWatchHub({ lingerMs: 0 });
     zk = await startEnsemble({ size: 1 });
     raw = await getClient({ id: "hub-raw", connectionString: zk.connectionString, sessionTimeoutMs: 15_000 });

@@ -11,7 +11,7 @@ const registry: Registry = ((globalThis as { __zkWatchHub?: Registry }).__zkWatc
 export function hubFor(clusterId: string): ClusterHub {
   let hub = registry.hubs.get(clusterId);
   if (!hub || hub.closed) {
-    hub = new ClusterHub(clusterId, registry.options, onIdle);
+    hub = new ClusterHub(clusterId, registry.options, onIdle, (id, path) => registry.hubs.get(id)?.watchOf(path) !== undefined);
     registry.hubs.set(clusterId, hub);
   }
   return hub;
@@ -26,6 +26,13 @@ function onIdle(hub: ClusterHub) {
   setTimeout(() => {
     if (hub.watchedPaths.length === 0 && !hub.hasViewers) hub.close("no viewers left");
   }, registry.options.lingerMs).unref();
+}
+
+/** How many (cluster, path) pairs all hubs watch now, lingering ones included. */
+export function watchedPathCount(): number {
+  let n = 0;
+  for (const hub of registry.hubs.values()) n += hub.watchedPaths.length;
+  return n;
 }
 
 /** The hub of a cluster if one runs (tests, diagnostics). */

@@ -7,7 +7,8 @@ import { errors } from "@/lib/core/errors";
 import type { RequestCtx } from "@/lib/core/context";
 import { validatePath } from "@/lib/core/zk/paths";
 import { openLiveStream, type StreamLimits } from "./event-stream";
-import { hubFor } from "./hub";
+import { hubFor, watchedPathCount } from "./hub";
+import { admitStream } from "./stream-limits";
 
 export const MAX_PATHS_PER_STREAM = 50;
 
@@ -25,10 +26,11 @@ const SSE_HEADERS = {
 };
 
 /**
- * Live changes of up to 50 znodes as Server-Sent Events. Every path passes the read check
- * before the 200 goes out; the stream ends when the request is aborted or the body cancelled,
- * and, with a last `closed` event saying why, as soon as a change of users or grants leaves the
- * viewer without read access to any of its paths (disabled, sessions revoked, grant removed).
+ * Live changes of up to 50 znodes as Server-Sent Events. Every path passes the read check and
+ * the stream limits (stream-limits.ts) before the 200 goes out; the stream ends when the request
+ * is aborted or the body cancelled, and, with a last `closed` event saying why, as soon as a change
+ * of users or grants leaves the viewer without read access to any of its paths (disabled, sessions
+ * revoked, grant removed).
  */
 export async function openEventStream({ ctx, clusterId, input, signal, limits }: { ctx: RequestCtx; clusterId: string; input: unknown; signal?: AbortSignal; limits?: Partial<StreamLimits> }): Promise<Response> {
   const { paths: raw, lastEventId } = eventStreamInput.parse(input);
@@ -39,12 +41,24 @@ export async function openEventStream({ ctx, clusterId, input, signal, limits }:
   const cluster = await clusterOf(ctx, clusterId);
   for (const path of paths) authorize(ctx.actor, "read", cluster, path);
   const hub = hubFor(cluster.id);
+  // Limits before work: no watch is set for a stream past a limit.
+  const release = admitStream(ctx.actor.id, paths.length, paths.filter((p) => !hub.watchOf(p)).length, watchedPathCount());
   const recheck = async () => {
     const why = await refusal(ctx, clusterId, paths);
     if (why) live.end(hub.closedEvent(why));
   };
   const stopRechecking = onAccessChange(() => void recheck());
-  const live = openLiveStream({ hub, paths, lastEventId, signal, limits, onClose: stopRechecking });
+  const closed = () => {
+    stopRechecking();
+    release();
+  };
+  let live: ReturnType<typeof openLiveStream>;
+  try {
+    live = openLiveStream({ hub, paths, lastEventId, signal, limits, onClose: closed });
+  } catch (e) {
+    closed();
+    throw e;
+  }
   return new Response(live.stream, { status: 200, headers: SSE_HEADERS });
 }
 
