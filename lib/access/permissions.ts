@@ -38,6 +38,16 @@ export function canSomewhere(actor: Actor, action: Action, cluster: ClusterRef):
   return grantsOf(actor).some((g) => onCluster(g, cluster) && RANK[g.role] >= RANK[NEEDED[action]]);
 }
 
+/**
+ * The path prefixes strictly below `path` where a grant lets the actor read though it may not read
+ * `path` itself: a walk (search) passes through `path` towards them and shows nothing on the way.
+ */
+export function readablePrefixesBelow(actor: Actor, cluster: ClusterRef, path: string): string[] {
+  return grantsOf(actor)
+    .filter((g) => onCluster(g, cluster) && RANK[g.role] >= RANK.viewer && g.pathPrefix && g.pathPrefix !== path && prefixCovers(path, g.pathPrefix))
+    .map((g) => g.pathPrefix!);
+}
+
 /** Whether the actor may know the cluster exists at all (any grant anywhere on it). */
 export function canSeeCluster(actor: Actor, cluster: ClusterRef): boolean {
   return grantsOf(actor).some((g) => onCluster(g, cluster));

@@ -43,6 +43,8 @@ export type RouteDeclaration<P = Record<string, string>> = {
   path?: QueryParam | `/${string}`;
   /** Cluster and path found from something else the request names (an audit record), when not in the URL. */
   target?: (args: { params: P }) => Promise<Target>;
+  /** Several places named by the query (a diff's two sides), each checked; null for one the verb will refuse as invalid. */
+  targets?: (search: URLSearchParams) => ({ clusterId: string; path: string } | null)[];
   /**
    * For ZooKeeper writes: the operation a refusal is audited as (a write refused up front is
    * recorded as failed, as the mutation pipeline does), from the query when it depends on it.
@@ -93,11 +95,20 @@ async function authorizeDeclared<P>(ctx: RequestCtx, decl: RouteDeclaration<P>, 
   const { actor } = ctx;
   if (decl.permission === "signed-in") return;
   if (decl.permission === "admin") return requireGlobalAdmin(actor, `${req.method} ${req.pathname}`);
+  if (decl.targets) {
+    for (const t of decl.targets(req.search)) if (t) await authorizeTarget(ctx, decl, req, { clusterId: t.clusterId, paths: [t.path] });
+    return;
+  }
   const target = await targetOf(decl, req);
   if (!target) {
     if (decl.hidden) throw decl.hidden({ params: req.params as P });
     return;
   }
+  await authorizeTarget(ctx, decl, req, target);
+}
+
+async function authorizeTarget<P>(ctx: RequestCtx, decl: RouteDeclaration<P>, req: Request, target: { clusterId: string; paths?: string[] }): Promise<void> {
+  const { actor } = ctx;
   const cluster = await clusterOf(ctx, target.clusterId);
   if (!canSeeCluster(actor, cluster)) throw errors.clusterNotFound(cluster.id);
   const action = PERMISSIONS[decl.permission];

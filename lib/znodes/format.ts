@@ -26,19 +26,23 @@ export const permString = (perms: number) => PERMS.map(([bit, ch]) => (perms & b
 
 export const formatAcl = (acl: AclEntry[]) => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: permString(e.perms) }));
 
-export function formatData(buf: Buffer) {
-  const text = new TextDecoder("utf-8", { fatal: true });
-  let decoded: string | null = null;
+/** The value as text, or null when it is binary: not UTF-8, or NUL and other C0 controls (except tab/newline/CR). */
+export function textOf(buf: Buffer): string | null {
+  let decoded: string;
   try {
-    decoded = text.decode(buf);
+    decoded = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
-    decoded = null;
+    return null;
   }
-  // NUL and other C0 controls (except tab/newline/CR) mark a value as binary.
-  const isBinary = decoded === null || /[\u0000-\u0008\u000e-\u001f]/.test(decoded);
+  return /[\u0000-\u0008\u000e-\u001f]/.test(decoded) ? null : decoded;
+}
+
+export function formatData(buf: Buffer) {
+  const decoded = textOf(buf);
+  const isBinary = decoded === null;
   let json: unknown = null;
   if (!isBinary && decoded && /^\s*[[{"]/.test(decoded)) {
     try { json = JSON.parse(decoded); } catch { json = null; }
   }
-  return { base64: buf.toString("base64"), text: isBinary ? null : decoded, isBinary, json };
+  return { base64: buf.toString("base64"), text: decoded, isBinary, json };
 }

@@ -161,6 +161,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   "DELETE /api/v1/clusters/[id]": {
     request: async (h) => ({ url: `/api/v1/clusters/${(await h.asAdmin("POST", "/api/v1/clusters", { json: { name: h.fresh("gone"), connectionString: h.zk } })).json.cluster.id}` }),
   },
+  "GET /api/v1/diff": { request: async (h) => ({ url: "/api/v1/diff", query: { left: `${h.clusterId}:/app`, right: `${h.clusterId}:/app/config` } }) },
   "GET /api/v1/clusters/[id]/acl": { request: async (h) => ({ url: c(h, "/acl"), query: { path: "/app/config" } }) },
   "PUT /api/v1/clusters/[id]/acl": { request: async (h) => ({ url: c(h, "/acl"), query: { path: await h.node() }, json: { acl, aversion: 0 } }) },
   "POST /api/v1/clusters/[id]/acl/recursive": { request: async (h) => ({ url: c(h, "/acl/recursive"), query: { path: await h.node() }, json: { acl } }) },
@@ -173,6 +174,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   },
   "GET /api/v1/clusters/[id]/events": { request: async (h) => ({ url: c(h, "/events"), query: { path: "/app/config" } }) },
   "GET /api/v1/clusters/[id]/export": { request: async (h) => ({ url: c(h, "/export"), query: { path: "/app/config" } }) },
+  "GET /api/v1/clusters/[id]/search": { request: async (h) => ({ url: c(h, "/search"), query: { path: "/app", q: "config" } }) },
   "GET /api/v1/clusters/[id]/health": { request: async (h) => ({ url: c(h, "/health") }) },
   "GET /api/v1/clusters/[id]/health/alerts": { request: async (h) => ({ url: c(h, "/health/alerts") }) },
   "GET /api/v1/clusters/[id]/health/history": { request: async (h) => ({ url: c(h, "/health/history") }) },

@@ -1,0 +1,3 @@
+export { diffTrees, pairsOf } from "./diff-trees";
+export { compareNodes } from "./compare-nodes";
+export * from "./schema";

@@ -1,0 +1,3 @@
+export { searchTree } from "./search-tree";
+export { matcherOf } from "./matcher";
+export * from "./schema";
