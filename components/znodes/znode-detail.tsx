@@ -7,7 +7,6 @@ import { ZnodeToolbar } from "@/components/editing/znode-toolbar";
 import { useCluster } from "@/lib/clusters/client/use-cluster";
 import type { Znode } from "@/lib/znodes/client/types";
 import { useZnode } from "@/lib/znodes/client/use-znode";
-import { AclTable } from "./acl-table";
 import { AclPanel } from "@/components/acl/acl-panel";
 import { NoAuthExplanation } from "@/components/acl/no-auth-explanation";
 import { ZnodeHistory } from "@/components/history/znode-history";
@@ -22,7 +21,8 @@ const DataEditor = dynamic(() => import("@/components/editing/data-editor").then
 
 type TabProps = { clusterId: string; path: string; znode: Znode };
 
-// One entry per tab of the detail pane; each area adds its own line.
+// One entry per tab of the detail pane; each area adds its own line. The ACL is fetched when its
+// tab opens (a node read does not fetch it).
 const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] = [
   {
     id: "node",
@@ -32,7 +32,6 @@ const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] 
         <ZnodeData data={znode.data} />
         <div className="tables">
           <StatTable stat={znode.stat} />
-          <AclTable acl={znode.acl} />
         </div>
       </>
     ),

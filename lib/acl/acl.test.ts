@@ -167,7 +167,9 @@ describe("ACLs on a real ZooKeeper", () => {
       const { aversion } = await getAcl({ ctx, clusterId, input: { path: "/guarded" } });
       await setAcl({ ctx: admin(), clusterId, path: "/guarded", input: { acl: [{ scheme: "world", id: "anyone", perms: "cdrwa" }], aversion, reason: "recover" } });
       await removeCredential({ ctx: admin(), clusterId, credentialId: cred.id });
-      expect((await getNode({ ctx: admin(), clusterId, input: { path: "/guarded" } })).acl).toEqual([{ scheme: "world", id: "anyone", perms: "cdrwa" }]);
+      expect((await getNode({ ctx: admin(), clusterId, input: { path: "/guarded", include: "acl" } })).acl).toEqual([{ scheme: "world", id: "anyone", perms: "cdrwa" }]);
+      // A plain read is one getData: the ACL only on request.
+      expect(await getNode({ ctx: admin(), clusterId, input: { path: "/guarded" } })).not.toHaveProperty("acl");
       expect((await listCredentials({ ctx, clusterId })).map((c) => c.label)).toEqual(["digest alice"]);
     });
   });

@@ -13,11 +13,30 @@ export const childrenQuery = z.object({
   filter: z.string().max(256, "the filter is longer than 256 characters").default(""),
 });
 
-// Sorted child lists keyed by (cluster, path) and valid while the parent's
-// cversion/pzxid are unchanged, so paging through 100k children lists once.
-type Cached = { cversion: number; pzxid: number; names: string[] };
-const cache: Map<string, Cached> = ((globalThis as { __childrenCache?: Map<string, Cached> }).__childrenCache ??= new Map());
-const CACHE_ENTRIES = 32;
+// Sorted child lists keyed by (cluster, session, path) and valid while the parent's cversion and
+// pzxid are unchanged, so paging through 100k children lists and sorts once. Bounded by an
+// estimate of their memory (oldest dropped first), not by a count: one 100k list is ~5 MB.
+type Cached = { cversion: number; pzxid: number; names: string[]; bytes: number };
+type Store = { entries: Map<string, Cached>; bytes: number };
+const store: Store = ((globalThis as { __childrenCache?: Store }).__childrenCache ??= { entries: new Map(), bytes: 0 });
+const CACHE_BUDGET_BYTES = 64 * 1024 * 1024;
+// A JS string's header and the array slot, roughly, plus two bytes a character.
+const sizeOf = (names: string[]) => names.reduce((sum, n) => sum + 32 + 2 * n.length, 64);
+
+function forget(key: string): void {
+  const old = store.entries.get(key);
+  if (!old) return;
+  store.entries.delete(key);
+  store.bytes -= old.bytes;
+}
+
+function remember(key: string, entry: Cached): void {
+  forget(key);
+  if (entry.bytes > CACHE_BUDGET_BYTES) return;
+  store.entries.set(key, entry);
+  store.bytes += entry.bytes;
+  while (store.bytes > CACHE_BUDGET_BYTES) forget(store.entries.keys().next().value!);
+}
 
 async function sortedChildren(ctx: RequestCtx, clusterId: string, path: string): Promise<string[]> {
   const { client, target } = await ctx.clusterSession(clusterId, path);
@@ -25,18 +44,16 @@ async function sortedChildren(ctx: RequestCtx, clusterId: string, path: string):
   const key = `${clusterId}\u0000${sessionStatus(clusterId).sessionId}\u0000${path}`;
   const stat = await client.exists(path);
   if (!stat) {
-    cache.delete(key);
+    forget(key);
     await client.children(path); // throws the typed NO_NODE error
   }
-  const hit = cache.get(key);
+  const hit = store.entries.get(key);
   if (hit && stat && hit.cversion === stat.cversion && hit.pzxid === stat.pzxid) return hit.names;
   const { children, stat: fresh } = await client.children(path).catch(async (e) => {
     throw (isZkCode(e, "NO_AUTH") && (await explainNoAuth(client, target, "read", path))) || e;
   });
   const names = children.sort();
-  cache.delete(key);
-  cache.set(key, { cversion: fresh.cversion, pzxid: fresh.pzxid, names });
-  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  remember(key, { cversion: fresh.cversion, pzxid: fresh.pzxid, names, bytes: sizeOf(names) });
   return names;
 }
 

@@ -11,10 +11,10 @@ import type { versionConflictDetails } from "@/lib/znodes/set-data";
 export type { NodeType };
 export type { Progress } from "@/lib/core/client/ndjson";
 
-/** GET …/znode: data, Stat, ACL and what the signed-in user may do there (the server enforces it regardless). */
+/** GET …/znode: data, Stat and what the signed-in user may do there (the server enforces it regardless); the ACL with `include=acl`. */
 export type Znode = Answer<typeof getNode>;
 export type ZnodeStat = Znode["stat"];
-export type AclEntry = Znode["acl"][number];
+export type AclEntry = NonNullable<Znode["acl"]>[number];
 
 /** GET …/children: one page of names. */
 export type ChildrenPage = Answer<typeof listChildrenPage>;
