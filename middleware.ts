@@ -8,7 +8,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { errors } from "./lib/core/errors";
 import { newNonce, pageCsp } from "./lib/core/http/content-security-policy";
-import { PATHNAME_HEADER, isPublicPage } from "./lib/auth/public-pages";
+import { PATHNAME_HEADER, SEARCH_HEADER, isPublicPage } from "./lib/auth/public-pages";
 
 /**
  * Where the browser reaches the console: NEXTAUTH_URL, else the Host it asked for. Not req.url,
@@ -43,11 +43,12 @@ export async function middleware(req: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
   headers.set(PATHNAME_HEADER, pathname);
+  headers.set(SEARCH_HEADER, req.nextUrl.search);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   return res;
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -1,22 +1,36 @@
 "use client";
 
-import { signOut, useSession } from "next-auth/react";
+import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { UserMenu } from "@/components/admin/user-menu";
+import { requestShortcut } from "@/components/shortcuts/shortcut-events";
+import type { Theme } from "@/lib/core/client/theme";
+import { ThemeToggle } from "./theme-toggle";
 
-export function AppHeader() {
-  const { status } = useSession();
+/** The console's header; what needs a session only for a signed-in user (decided on the server). */
+export function AppHeader({ signedIn, theme }: { signedIn: boolean; theme: Theme }) {
   return (
     <header className="app-header">
       <Link href="/clusters" className="app-title">
         ZooKeeper Console
       </Link>
-      <nav className="app-nav">
-        <Link href="/clusters">Clusters</Link>
-        <Link href="/ensemble">Deploy</Link>
-        <UserMenu />
-        {status !== "unauthenticated" && (
-          <button type="button" className="button" onClick={() => signOut({ callbackUrl: "/login" })}>
+      <nav className="app-nav" aria-label="Console">
+        {signedIn && (
+          <>
+            <Link href="/clusters">Clusters</Link>
+            <Link href="/ensemble">Deploy</Link>
+            <UserMenu />
+            <button type="button" className="button header-button" onClick={() => requestShortcut("palette")} aria-keyshortcuts="Control+K" title="Jump to a cluster or path (Ctrl+K)">
+              Jump to…
+            </button>
+            <button type="button" className="button header-button" onClick={() => requestShortcut("help")} aria-keyshortcuts="?" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+              ?
+            </button>
+          </>
+        )}
+        <ThemeToggle initial={theme} />
+        {signedIn && (
+          <button type="button" className="button header-button" onClick={() => signOut({ callbackUrl: "/login" })}>
             Sign out
           </button>
         )}

@@ -8,6 +8,8 @@ import { useGrants } from "@/lib/admin/client/use-grants";
 import { errorMessage } from "@/lib/core/client/api-fetch";
 import "@/components/audit/audit.css";
 
+const EMPTY = { group: "No group mappings yet: map an IdP group to a role below.", user: "No user grants yet.", all: "No grants yet." } as const;
+
 export function GrantsTable({ only }: { only?: "user" | "group" }) {
   const grants = useGrants();
   const users = useAdminUsers();
@@ -19,7 +21,7 @@ export function GrantsTable({ only }: { only?: "user" | "group" }) {
   return (
     <section className="card" aria-label="Grants">
       {remove.error && <p className="error-text" role="alert">Could not remove the grant: {errorMessage(remove.error)}</p>}
-      {rows.length === 0 ? <p className="muted">No grants yet.</p> : (
+      {rows.length === 0 ? <p className="muted">{EMPTY[only ?? "all"]}</p> : (
         <table className="audit-table" data-testid="grants-table">
           <thead><tr><th>Subject</th><th>Role</th><th>Cluster</th><th>Under path</th><th>Added</th><th /></tr></thead>
           <tbody>

@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { useCreateCluster } from "@/lib/clusters/client/use-create-cluster";
 import { useTestConnection } from "@/lib/clusters/client/use-test-connection";
-import { errorMessage } from "@/lib/core/client/api-fetch";
-import { ClusterFields, draftToInput, EMPTY_DRAFT, type ClusterDraft } from "./cluster-fields";
+import { formErrorMessage } from "@/lib/core/client/field-errors";
+import { ClusterFields, draftToInput, EMPTY_DRAFT, type ClusterDraft, CLUSTER_FIELD_LABELS } from "./cluster-fields";
 import { TestConnectionResult } from "./test-connection-result";
 import { useIsAdmin } from "./use-is-admin";
 
@@ -42,7 +42,7 @@ function AddClusterCard() {
           </button>
         </div>
         <TestConnectionResult data={test.data} error={test.error} pending={test.isPending} />
-        {create.error && <p className="error-text" role="alert">{errorMessage(create.error)}</p>}
+        {create.error && <p className="error-text" role="alert">{formErrorMessage(create.error, CLUSTER_FIELD_LABELS)}</p>}
       </form>
     </section>
   );

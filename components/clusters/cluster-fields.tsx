@@ -26,6 +26,12 @@ export function draftToInput(draft: ClusterDraft): ClusterInput & { tls?: true }
 
 type Props = { draft: ClusterDraft; onChange: (draft: ClusterDraft) => void; idPrefix: string };
 
+/** The form's labels by API field, so errors name what the operator sees. */
+export const CLUSTER_FIELD_LABELS: Record<string, string> = {
+  name: "Name", connectionString: "Connection string", sessionTimeoutMs: "Session timeout (ms)", environment: "Environment", readOnly: "Read-only", tls: "TLS",
+  adminServerPort: "AdminServer port", latencyAlertMs: "Latency alert above (ms)", webhookUrl: "Alert webhook URL",
+};
+
 export function ClusterFields({ draft, onChange, idPrefix }: Props) {
   const set = <K extends keyof ClusterDraft>(key: K, value: ClusterDraft[K]) => onChange({ ...draft, [key]: value });
   const environments = ENVIRONMENTS.includes(draft.environment) ? ENVIRONMENTS : [...ENVIRONMENTS, draft.environment];

@@ -26,7 +26,7 @@ export function ClusterRow({ cluster, onRemove }: Props) {
         <code className="cluster-conn">{cluster.connectionString}</code>
         <SessionStateLabel session={cluster.session} />
         <div className="actions">
-          <Link className="button" href={znodeHref(cluster.id, "/")}>
+          <Link className="button" href={znodeHref(cluster.slug ?? cluster.id, "/")}>
             Browse
           </Link>
           {isAdmin && (

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useClusterPage } from "./cluster-context";
 
 // One entry per per-cluster screen. Each area adds its own line here.
 const TABS: { label: string; segment: string }[] = [
@@ -12,9 +13,10 @@ const TABS: { label: string; segment: string }[] = [
   { label: "Recipes", segment: "recipes" },
 ];
 
-export function ClusterTabs({ clusterId }: { clusterId: string }) {
+export function ClusterTabs() {
+  const { slug } = useClusterPage();
   const pathname = usePathname() ?? "";
-  const base = `/clusters/${encodeURIComponent(clusterId)}`;
+  const base = `/clusters/${encodeURIComponent(slug)}`;
   return (
     <nav className="cluster-tabs" aria-label="Cluster sections">
       {TABS.map((t) => {

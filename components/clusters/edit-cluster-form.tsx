@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from "react";
 import type { Cluster } from "@/lib/clusters/client/types";
 import { useUpdateCluster } from "@/lib/clusters/client/use-update-cluster";
-import { errorMessage } from "@/lib/core/client/api-fetch";
-import { ClusterFields, draftToInput, type ClusterDraft } from "./cluster-fields";
+import { formErrorMessage } from "@/lib/core/client/field-errors";
+import { ClusterFields, draftToInput, type ClusterDraft, CLUSTER_FIELD_LABELS } from "./cluster-fields";
 import { healthSettingsDraft, type HealthSettings } from "./health-settings-fields";
 
 function toDraft(cluster: Cluster): ClusterDraft {
@@ -38,7 +38,7 @@ export function EditClusterForm({ cluster, onDone }: { cluster: Cluster; onDone:
           Cancel
         </button>
       </div>
-      {update.error && <p className="error-text" role="alert">{errorMessage(update.error)}</p>}
+      {update.error && <p className="error-text" role="alert">{formErrorMessage(update.error, CLUSTER_FIELD_LABELS)}</p>}
     </form>
   );
 }

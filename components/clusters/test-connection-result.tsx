@@ -1,11 +1,12 @@
 import type { ConnectionTestResult } from "@/lib/clusters/client/types";
-import { errorMessage } from "@/lib/core/client/api-fetch";
+import { formErrorMessage } from "@/lib/core/client/field-errors";
+import { CLUSTER_FIELD_LABELS } from "./cluster-fields";
 
 type Props = { data: ConnectionTestResult | undefined; error: unknown; pending: boolean };
 
 export function TestConnectionResult({ data, error, pending }: Props) {
   if (pending) return <p className="muted" role="status">Testing connection…</p>;
-  if (error) return <p className="error-text" role="alert">Connection failed: {errorMessage(error)}</p>;
+  if (error) return <p className="error-text" role="alert">Connection failed: {formErrorMessage(error, CLUSTER_FIELD_LABELS)}</p>;
   if (data)
     return (
       <p className="ok-text" role="status">

@@ -5,8 +5,8 @@ import type { lineDiff } from "@/lib/editing/diff-lines";
 const SIGN = { same: " ", add: "+", del: "-" } as const;
 
 /**
- * The rows of a line diff (old and new line numbers, sign, text). Values are untrusted:
- * every line is React text, never HTML. The caller names its CSS classes (table and rows).
+ * The rows of a line diff (old and new line numbers, sign, text, the changed words marked).
+ * Values are untrusted: every line is React text, never HTML. The caller names its CSS classes (table and rows).
  */
 export function DiffLines({ lines, className, rowClass, label, testId }: { lines: ReturnType<typeof lineDiff>["lines"]; className: string; rowClass: string; label: string; testId: string }) {
   return (
@@ -21,7 +21,7 @@ export function DiffLines({ lines, className, rowClass, label, testId }: { lines
             <span className="no">{line.oldNo ?? ""}</span>
             <span className="no">{line.newNo ?? ""}</span>
             <span>{SIGN[line.kind]}</span>
-            <span>{line.text}</span>
+            <span>{line.words ? line.words.map((w, j) => (w.changed ? (line.kind === "add" ? <ins key={j}>{w.text}</ins> : <del key={j}>{w.text}</del>) : w.text)) : line.text}</span>
           </div>
         ),
       )}

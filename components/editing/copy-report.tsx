@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { ApiError } from "@/lib/core/client/api-fetch";
 import type { CopyResult } from "@/lib/znodes/client/types";
-import { znodeHref } from "@/lib/znodes/client/znode-path";
+import { useZnodeHref } from "@/components/clusters/cluster-context";
 
 export function CopyReport({ result, verb, onOpen }: { result: CopyResult; verb: string; onOpen: () => void }) {
+  const znodeHref = useZnodeHref();
   return (
     <div className="report notice ok" role="status" data-testid="copy-report">
       <p>
@@ -13,7 +14,7 @@ export function CopyReport({ result, verb, onOpen }: { result: CopyResult; verb:
       {result.ephemeralsCopiedAsPersistent > 0 && (
         <p className="warning-text">{result.ephemeralsCopiedAsPersistent} ephemeral source znodes were written as persistent znodes.</p>
       )}
-      <Link className="button primary" href={znodeHref(result.targetClusterId, result.target)} onClick={onOpen}>Open {result.target}</Link>
+      <Link className="button primary" href={znodeHref(result.target, result.targetClusterId)} onClick={onOpen}>Open {result.target}</Link>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import type { NodeType } from "@/lib/znodes/client/types";
 import { useCreateZnode } from "@/lib/znodes/client/use-create-znode";
-import { childPath, znodeHref } from "@/lib/znodes/client/znode-path";
+import { childPath } from "@/lib/znodes/client/znode-path";
+import { useZnodeHref } from "@/components/clusters/cluster-context";
 import { bytesOf, payloadOf, type Draft } from "@/lib/editing/draft";
 import { CodeEditor, useCheck } from "./code-editor";
 import { Modal } from "./modal";
@@ -16,6 +17,7 @@ import { WriteError } from "./write-error";
 type Props = { clusterId: string; parent: string; maxBytes: number; onClose: () => void };
 
 export function CreateDialog({ clusterId, parent, maxBytes, onClose }: Props) {
+  const znodeHref = useZnodeHref();
   const nameId = useId();
   const [name, setName] = useState("");
   const [nodeType, setNodeType] = useState<NodeType>("persistent");
@@ -46,7 +48,7 @@ export function CreateDialog({ clusterId, parent, maxBytes, onClose }: Props) {
         </p>
         {created.ephemeral && <p className="notice">It is ephemeral: it goes away with the console&apos;s ZooKeeper session.</p>}
         <div className="actions">
-          <Link className="button primary" href={znodeHref(clusterId, created.path)} onClick={onClose}>Open it</Link>
+          <Link className="button primary" href={znodeHref(created.path)} onClick={onClose}>Open it</Link>
           <button type="button" className="button" onClick={() => create.reset()}>Create another</button>
           <button type="button" className="button" onClick={onClose}>Close</button>
         </div>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { parentPath } from "@/lib/znodes/client/refresh";
 import type { Znode } from "@/lib/znodes/client/types";
-import { znodeHref } from "@/lib/znodes/client/znode-path";
+import { useZnodeHref } from "@/components/clusters/cluster-context";
+import { useShortcutAction } from "@/components/shortcuts/shortcut-events";
 import { ExportButton } from "./export-button";
 import { isProtectedPath, isZookeeperTree } from "./protected-paths";
 import "./editing.css";
@@ -22,18 +23,20 @@ type Props = { clusterId: string; znode: Znode; maxBytes: number; editing: boole
 
 /** Actions on the current znode; the write actions only for users who may write here. */
 export function ZnodeToolbar({ clusterId, znode, maxBytes, editing, onEdit, onNotice }: Props) {
+  const znodeHref = useZnodeHref();
   const router = useRouter();
   const [dialog, setDialog] = useState<Dialog>(null);
   const { path } = znode;
   const canWrite = znode.permissions.write && !isZookeeperTree(path);
   const close = () => setDialog(null);
+  useShortcutAction("new-child", () => setDialog("create"), canWrite);
 
   return (
     <div className="znode-toolbar" role="toolbar" aria-label="Znode actions">
       {canWrite ? (
         <>
-          <button type="button" className="button" onClick={onEdit} disabled={editing}>Edit data</button>
-          <button type="button" className="button" onClick={() => setDialog("create")}>New child</button>
+          <button type="button" className="button" onClick={onEdit} disabled={editing} aria-keyshortcuts="e">Edit data</button>
+          <button type="button" className="button" onClick={() => setDialog("create")} aria-keyshortcuts="n">New child</button>
           {!isProtectedPath(path) && <button type="button" className="button" onClick={() => setDialog("copy")}>Copy / move</button>}
           <button type="button" className="button" onClick={() => setDialog("import")}>Import</button>
           {!isProtectedPath(path) && <button type="button" className="button danger" onClick={() => setDialog("delete")}>Delete</button>}
@@ -46,14 +49,14 @@ export function ZnodeToolbar({ clusterId, znode, maxBytes, editing, onEdit, onNo
       {dialog === "create" && <CreateDialog clusterId={clusterId} parent={path} maxBytes={maxBytes} onClose={close} />}
       {dialog === "import" && <ImportDialog clusterId={clusterId} path={path} onClose={close} />}
       {dialog === "delete" && (
-        <DeleteDialog clusterId={clusterId} znode={znode} onClose={close} onDeleted={(message) => { close(); onNotice(message, parentPath(path)); router.push(znodeHref(clusterId, parentPath(path))); }} />
+        <DeleteDialog clusterId={clusterId} znode={znode} onClose={close} onDeleted={(message) => { close(); onNotice(message, parentPath(path)); router.push(znodeHref(parentPath(path))); }} />
       )}
       {dialog === "copy" && (
         <CopyMoveDialog clusterId={clusterId} path={path} onClose={(moved) => {
             close();
             if (!moved) return;
             if (moved.clusterId === clusterId) onNotice(`Moved ${path} to ${moved.path}`, moved.path);
-            router.push(znodeHref(moved.clusterId, moved.path));
+            router.push(znodeHref(moved.path, moved.clusterId));
           }} />
       )}
     </div>

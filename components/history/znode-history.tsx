@@ -6,17 +6,22 @@ import { ErrorBox } from "@/components/error-box";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { operationLabel } from "@/components/audit/operations";
 import { ValueDiff } from "@/components/audit/value-diff";
+import { gapText, withGaps } from "@/lib/audit/client/history-gaps";
 import type { HistoryEntry } from "@/lib/audit/client/types";
 import { useRestoreVersion } from "@/lib/audit/client/use-restore-version";
 import { useZnodeHistory } from "@/lib/audit/client/use-znode-history";
 import { errorMessage } from "@/lib/core/client/api-fetch";
+import { formatDateTime } from "@/lib/core/client/format";
 import type { Znode } from "@/lib/znodes/client/types";
 import "@/components/audit/audit.css";
 
 type Props = { clusterId: string; path: string; znode: Znode };
 type Pending = { entry: HistoryEntry; side: "before" | "after" };
 
-/** The znode's audited changes, newest first, each with its diff and a version-checked restore. */
+/**
+ * The znode's audited changes, newest first, each with its diff and a version-checked restore;
+ * where the version moved without the console (seen from the Stat), a gap says so.
+ */
 export function ZnodeHistory({ clusterId, path, znode }: Props) {
   const history = useZnodeHistory(clusterId, path);
   const restore = useRestoreVersion(clusterId, path);
@@ -40,19 +45,37 @@ export function ZnodeHistory({ clusterId, path, znode }: Props) {
       {done && <p className="ok-text" role="status">{done}</p>}
       {history.data.length === 0 && <p className="muted">No audited changes of this znode yet.</p>}
       <ol className="history-list">
-        {history.data.map((e) => (
+        {withGaps(path, history.data, znode.stat.version).map((item) => item.kind === "gap" ? (
+          <li key={`gap-${item.from}-${item.to}`} className="history-gap" data-testid="history-gap">{gapText(item)}</li>
+        ) : (
+          renderEntry(item.entry)
+        ))}
+      </ol>
+    </section>
+  );
+
+  // A render function, not a component: the confirm form's input keeps its focus across renders.
+  function renderEntry(e: HistoryEntry) {
+    return (
           <li key={e.id} className="history-item" data-testid="history-entry">
             <div className="history-head">
               <Link href={`/audit/${e.id}`}>#{e.id}</Link>
-              <span>{new Date(e.at).toLocaleString()}</span>
+              <span>{formatDateTime(e.at)}</span>
               <strong>{operationLabel(e.operation)}</strong>
               <span>by {e.actor.name}</span>
               <OutcomeBadge outcome={e.outcome} />
               <span className="muted">version {e.before.version ?? "—"} → {e.after.version ?? "—"}</span>
               {e.reason && <span className="muted">“{e.reason}”</span>}
             </div>
-            {e.error && <p className="error-text">{e.error}</p>}
-            {(e.before.data !== null || e.after.data !== null) && <ValueDiff before={e.before.data} after={e.after.data} />}
+            {e.outcome === "failed" ? (
+              // A refused write changed nothing: its "before" is the value that stayed, not a removal.
+              <p className="error-text">Nothing was written{e.error ? `: ${e.error}` : "."}</p>
+            ) : (
+              <>
+                {e.error && <p className="error-text">{e.error}</p>}
+                {(e.before.data !== null || e.after.data !== null) && <ValueDiff before={e.before.data} after={e.after.data} />}
+              </>
+            )}
             {canWrite && (e.restorable.after || e.restorable.before) && (
               <div className="actions">
                 {e.restorable.after && <button type="button" className="button" onClick={() => setPending({ entry: e, side: "after" })}>Restore this version</button>}
@@ -76,8 +99,6 @@ export function ZnodeHistory({ clusterId, path, znode }: Props) {
               </div>
             )}
           </li>
-        ))}
-      </ol>
-    </section>
-  );
+    );
+  }
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { RecipesView } from "@/lib/recipes/client/types";
-import { znodeHref } from "@/lib/znodes/client/znode-path";
+import { useZnodeHref } from "@/components/clusters/cluster-context";
 import { ForceReleaseDialog } from "./force-release-dialog";
 
 type Recipe = RecipesView["locks"][number];
@@ -17,13 +17,14 @@ const TITLES: Record<Recipe["kind"], [string, string]> = {
 };
 
 export function RecipeCard({ clusterId, recipe, canRelease }: { clusterId: string; recipe: Recipe; canRelease: boolean }) {
+  const znodeHref = useZnodeHref();
   const [releasing, setReleasing] = useState<Node | null>(null);
   const [holderTitle, waiterTitle] = TITLES[recipe.kind];
   const isLock = recipe.kind === "lock" || recipe.kind === "rw-lock";
   const row = (n: Node, role: string) => (
     <div className="rc-row" key={n.path} data-testid={`recipe-${role}`}>
       <span className={`rc-role ${role === holderTitle ? "holder" : "waiter"}`}>{role}</span>
-      <Link href={znodeHref(clusterId, n.path)}><code>{n.name}</code></Link>
+      <Link href={znodeHref(n.path)}><code>{n.name}</code></Link>
       <span className="muted">seq {n.sequence}</span>
       {n.sessionId && <span>session <Link href={`/clusters/${encodeURIComponent(clusterId)}/sessions#session-${n.sessionId}`}><code>{n.sessionId}</code></Link></span>}
       {isLock && canRelease && role === holderTitle && n.version !== null && (

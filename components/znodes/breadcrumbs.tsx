@@ -1,7 +1,11 @@
-import Link from "next/link";
-import { ancestorPaths, splitPath, znodeHref } from "@/lib/znodes/client/znode-path";
+"use client";
 
-export function Breadcrumbs({ clusterId, path }: { clusterId: string; path: string }) {
+import Link from "next/link";
+import { useZnodeHref } from "@/components/clusters/cluster-context";
+import { ancestorPaths, splitPath } from "@/lib/znodes/client/znode-path";
+
+export function Breadcrumbs({ path }: { path: string }) {
+  const href = useZnodeHref();
   const paths = ancestorPaths(path);
   return (
     <nav aria-label="Breadcrumbs" className="breadcrumbs" data-testid="breadcrumbs">
@@ -11,11 +15,7 @@ export function Breadcrumbs({ clusterId, path }: { clusterId: string; path: stri
           const isCurrent = index === paths.length - 1;
           return (
             <li key={crumb}>
-              {isCurrent ? (
-                <span aria-current="page">{label}</span>
-              ) : (
-                <Link href={znodeHref(clusterId, crumb)}>{label}</Link>
-              )}
+              {isCurrent ? <span aria-current="page">{label}</span> : <Link href={href(crumb)}>{label}</Link>}
             </li>
           );
         })}

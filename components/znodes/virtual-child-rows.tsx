@@ -3,23 +3,20 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { childPath, znodeHref } from "@/lib/znodes/client/znode-path";
+import { useZnodeHref } from "@/components/clusters/cluster-context";
+import { childPath } from "@/lib/znodes/client/znode-path";
 
 const ROW_HEIGHT = 28;
 
-type Props = {
-  clusterId: string;
-  path: string;
-  names: string[];
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => unknown;
-};
+type Props = { clusterId: string; path: string; count: number; nameAt: (index: number) => string | undefined; onRange: (index: number) => void };
 
-/** Only the rows in view (plus a little overscan) are in the DOM; the next page loads as the end scrolls in. */
-export function VirtualChildRows({ clusterId, path, names, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
+/**
+ * Every child has its place (the scrollbar spans all of them); only the rows in view are in the
+ * DOM, and a row whose page is not loaded yet asks for it as it scrolls in.
+ */
+export function VirtualChildRows({ path, count, nameAt, onRange }: Props) {
+  const href = useZnodeHref();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const count = hasNextPage ? names.length + 1 : names.length;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -29,28 +26,22 @@ export function VirtualChildRows({ clusterId, path, names, hasNextPage, isFetchi
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
 
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= names.length - 1) fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, lastIndex, names.length, fetchNextPage]);
-
-  // A new node or filter starts at the top.
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [path]);
+    for (const item of items) if (nameAt(item.index) === undefined) onRange(item.index);
+  }, [items, nameAt, onRange]);
 
   return (
     <div ref={scrollRef} className="virtual-list" data-testid="children-list">
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {items.map((item) => {
-          const name = names[item.index];
+          const name = nameAt(item.index);
           return (
             <div key={item.key} className="virtual-row" style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
               {name === undefined ? (
-                <span className="muted">Loading more…</span>
+                <span className="muted">…</span>
               ) : (
-                <Link data-testid="child-row" href={znodeHref(clusterId, childPath(path, name))} title={name}>
+                <Link data-testid="child-row" href={href(childPath(path, name))} title={name}>
                   {name}
                 </Link>
               )}

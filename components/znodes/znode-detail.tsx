@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
 import { NoticeLine, useNotices } from "@/components/editing/notices";
 import { ZnodeToolbar } from "@/components/editing/znode-toolbar";
+import { useShortcutAction } from "@/components/shortcuts/shortcut-events";
 import { useCluster } from "@/lib/clusters/client/use-cluster";
 import type { Znode } from "@/lib/znodes/client/types";
 import { useZnode } from "@/lib/znodes/client/use-znode";
@@ -11,7 +12,9 @@ import { AclPanel } from "@/components/acl/acl-panel";
 import { NoAuthExplanation } from "@/components/acl/no-auth-explanation";
 import { ZnodeHistory } from "@/components/history/znode-history";
 import { ChildrenList } from "./children-list";
+import { DetailTabs } from "./detail-tabs";
 import { StatTable } from "./stat-table";
+import { useZnodeView, type DetailTab } from "./use-znode-view";
 import { ZnodeData } from "./znode-data";
 
 const DEFAULT_MAX_DATA_BYTES = 1024 * 1024;
@@ -23,7 +26,7 @@ type TabProps = { clusterId: string; path: string; znode: Znode };
 
 // One entry per tab of the detail pane; each area adds its own line. The ACL is fetched when its
 // tab opens (a node read does not fetch it).
-const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] = [
+const TABS: { id: DetailTab; label: string; render: (p: TabProps) => ReactNode }[] = [
   {
     id: "node",
     label: "Overview",
@@ -40,14 +43,16 @@ const TABS: { id: string; label: string; render: (p: TabProps) => ReactNode }[] 
   { id: "history", label: "History", render: ({ clusterId, path, znode }) => <ZnodeHistory key={path} clusterId={clusterId} path={path} znode={znode} /> },
 ];
 
+/** The node view: what the operator came for first (its children when it has any, else data and Stat). */
 export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: string }) {
   const znode = useZnode(clusterId, path);
   const cluster = useCluster(clusterId);
-  const [tab, setTab] = useState(TABS[0].id);
+  const view = useZnodeView();
   const [editing, setEditing] = useState<string | null>(null);
   const notices = useNotices();
-  const active = TABS.find((t) => t.id === tab) ?? TABS[0];
   const maxBytes = cluster.data?.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES;
+  const canEdit = !!znode.data?.permissions.write;
+  useShortcutAction("edit", () => setEditing(path), canEdit);
 
   return (
     <div className="detail" data-testid="detail">
@@ -71,16 +76,11 @@ export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: stri
               onDone={(message) => { setEditing(null); if (message) notices.show(message, path); }}
             />
           )}
-          {/* Keyed by path so the filter and scroll position start fresh on each node. */}
-          <ChildrenList key={path} clusterId={clusterId} path={path} />
-          <div className="detail-tabs" role="tablist" aria-label="Znode details">
-            {TABS.map((t) => (
-              <button key={t.id} type="button" role="tab" className="detail-tab" aria-selected={t.id === active.id} onClick={() => setTab(t.id)}>
-                {t.label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" aria-label={active.label}>{active.render({ clusterId, path, znode: znode.data })}</div>
+          {/* Keyed by path so the scroll position starts fresh on each node; a leaf has no children box. */}
+          {(znode.data.stat.numChildren > 0 || view.filter) && <ChildrenList key={path} clusterId={clusterId} path={path} />}
+          <DetailTabs tabs={TABS} active={view.tab} onSelect={view.setTab}>
+            {(tab) => tab.render({ clusterId, path, znode: znode.data })}
+          </DetailTabs>
         </>
       )}
     </div>

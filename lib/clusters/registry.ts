@@ -11,6 +11,7 @@ import { getCluster } from "@/lib/access/clusters";
 import { clusterInput, clusterPatch } from "./schema";
 import { screenHosts } from "./host-allowlist";
 import { refuseTls } from "./tls-check";
+import { freeSlug } from "./slug";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 
 export type ClusterView = Omit<Cluster, "webhookUrl"> & { webhookUrl?: string | null; session: ReturnType<typeof sessionStatus> };
@@ -57,7 +58,7 @@ async function uniqueName<T>(op: () => Promise<T>, name?: string): Promise<T> {
 /** Without authorization or audit: for the console itself and test set-up. Users go through registerCluster. */
 export async function createCluster(input: unknown): Promise<ClusterView> {
   const data = clusterInput.parse(input);
-  return view(await uniqueName(() => db().cluster.create({ data }), data.name));
+  return view(await uniqueName(async () => db().cluster.create({ data: { ...data, slug: await freeSlug(db(), data.name) } }), data.name));
 }
 
 const ref = (c: Cluster) => ({ id: c.id, name: c.name });
@@ -67,7 +68,7 @@ export async function registerCluster({ ctx, input }: { ctx: RequestCtx; input: 
   requireGlobalAdmin(ctx.actor, "register clusters");
   const data = clusterInput.parse(await refuseTls(await screenHosts(input)));
   const created = await auditedDbChange(ctx, { operation: "cluster_create", details: { name: data.name } },
-    (tx) => uniqueName(() => tx.cluster.create({ data }), data.name),
+    (tx) => uniqueName(async () => tx.cluster.create({ data: { ...data, slug: await freeSlug(tx, data.name) } }), data.name),
     (c) => ({ cluster: ref(c), after: auditJson(c) }));
   return view(created);
 }
@@ -77,7 +78,7 @@ export async function changeCluster({ ctx, id, input }: { ctx: RequestCtx; id: s
   const data = clusterPatch.parse(await refuseTls(await screenHosts(input)));
   const before = await getCluster(id);
   const updated = await auditedDbChange(ctx, { operation: "cluster_update", cluster: ref(before), before: auditJson(before) },
-    (tx) => uniqueName(() => tx.cluster.update({ where: { id }, data }), data.name),
+    (tx) => uniqueName(async () => tx.cluster.update({ where: { id }, data: data.name && data.name !== before.name ? { ...data, slug: await freeSlug(tx, data.name, id) } : data }), data.name),
     (c) => ({ after: auditJson(c) }));
   // A changed address or timeout needs a new session; the manager notices on next use too.
   if (data.connectionString || data.sessionTimeoutMs) closeSession(id);

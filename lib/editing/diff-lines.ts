@@ -1,8 +1,12 @@
-// Line diff of two values for the review step, with long unchanged runs folded.
-import { diffLines } from "diff";
+// Line diff of two values (editor review, History, Audit), with long unchanged runs folded and
+// the changed words marked inside a changed line.
+import { diffLines, diffWordsWithSpace } from "diff";
+
+/** A run of a changed line's text; `changed` marks the words that differ from its counterpart. */
+export type WordPart = { text: string; changed: boolean };
 
 export type DiffLine =
-  | { kind: "same" | "del" | "add"; text: string; oldNo?: number; newNo?: number }
+  | { kind: "same" | "del" | "add"; text: string; oldNo?: number; newNo?: number; words?: WordPart[] }
   | { kind: "fold"; count: number };
 
 export type LineDiff = { lines: DiffLine[]; added: number; removed: number; tooLarge: boolean };
@@ -28,7 +32,35 @@ export function lineDiff(before: string, after: string, context = 3): LineDiff {
       else full.push({ kind: "same", text, oldNo: oldNo++, newNo: newNo++ });
     }
   }
+  markWords(full);
   return { lines: foldUnchanged(full, context), added, removed, tooLarge: false };
+}
+
+// Longer lines are not worth a word diff (and the highlighting would be noise).
+const MAX_WORD_DIFF_CHARS = 10_000;
+
+/**
+ * Within each change (removed lines followed by added lines), line i of one side is compared
+ * with line i of the other word by word, when they share enough to make the highlight useful.
+ */
+function markWords(lines: DiffLine[]) {
+  for (let i = 0; i < lines.length; ) {
+    const dels: number[] = [];
+    const adds: number[] = [];
+    while (i < lines.length && lines[i].kind === "del") dels.push(i++);
+    while (i < lines.length && lines[i].kind === "add") adds.push(i++);
+    if (dels.length === 0 && adds.length === 0) { i++; continue; }
+    for (let k = 0; k < Math.min(dels.length, adds.length); k++) {
+      const del = lines[dels[k]] as Extract<DiffLine, { text: string }>;
+      const add = lines[adds[k]] as Extract<DiffLine, { text: string }>;
+      if (del.text.length + add.text.length > MAX_WORD_DIFF_CHARS) continue;
+      const parts = diffWordsWithSpace(del.text, add.text);
+      const kept = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
+      if (kept * 2 < Math.max(del.text.length, add.text.length)) continue; // mostly rewritten: the whole line is the change
+      del.words = parts.filter((p) => !p.added).map((p) => ({ text: p.value, changed: !!p.removed }));
+      add.words = parts.filter((p) => !p.removed).map((p) => ({ text: p.value, changed: !!p.added }));
+    }
+  }
 }
 
 /** Keep `context` unchanged lines around each change; fold longer unchanged runs. */

@@ -12,8 +12,8 @@ describe("line diff for the review step", () => {
       { kind: "fold", count: 7 },
       { kind: "same", text: "line 8", oldNo: 8, newNo: 8 },
       { kind: "same", text: "line 9", oldNo: 9, newNo: 9 },
-      { kind: "del", text: "line 10", oldNo: 10 },
-      { kind: "add", text: "line ten", newNo: 10 },
+      { kind: "del", text: "line 10", oldNo: 10, words: [{ text: "line ", changed: false }, { text: "10", changed: true }] },
+      { kind: "add", text: "line ten", newNo: 10, words: [{ text: "line ", changed: false }, { text: "ten", changed: true }] },
       { kind: "same", text: "line 11", oldNo: 11, newNo: 11 },
       { kind: "same", text: "line 12", oldNo: 12, newNo: 12 },
       { kind: "fold", count: 8 },
@@ -23,6 +23,25 @@ describe("line diff for the review step", () => {
   it("treats markup in values as plain text", () => {
     const d = lineDiff("", "<img src=x onerror=alert(1)>");
     expect(d.lines).toEqual([{ kind: "add", text: "<img src=x onerror=alert(1)>", newNo: 1 }]);
+  });
+});
+
+describe("word-level changes inside changed lines", () => {
+  it("marks only the changed value of a one-line JSON change, on both sides", () => {
+    const d = lineDiff('{"a":1,"b":2}', '{"a":11,"b":2}');
+    const del = d.lines.find((l) => l.kind === "del");
+    const add = d.lines.find((l) => l.kind === "add");
+    expect(del && "words" in del && del.words?.filter((w) => w.changed).map((w) => w.text)).toEqual(["1"]);
+    expect(add && "words" in add && add.words?.filter((w) => w.changed).map((w) => w.text)).toEqual(["11"]);
+    expect(add && "words" in add && add.words?.map((w) => w.text).join("")).toBe('{"a":11,"b":2}');
+  });
+
+  it("leaves a rewritten line whole, and pairs lines in order within a change", () => {
+    const rewritten = lineDiff("alpha beta gamma", "one two three");
+    expect(rewritten.lines.every((l) => !("words" in l) || l.words === undefined)).toBe(true);
+    const two = lineDiff("x = 1\ny = 2\n", "x = 10\ny = 20\n");
+    const adds = two.lines.filter((l) => l.kind === "add");
+    expect(adds.map((l) => "words" in l && l.words?.filter((w) => w.changed).map((w) => w.text))).toEqual([["10"], ["20"]]);
   });
 });
 
@@ -41,8 +60,14 @@ describe("three-way merge", () => {
     expect(mergeText("a\nb", "a\nb\nsame", "a\nb\nsame")).toEqual({ text: "a\nb\nsame", conflicts: 0 });
   });
 
+  it("writes a JSON merge in the style of the value opened: compact stays compact, indentation is kept", () => {
+    expect(suggestMerge('{"a":1,"b":2}', '{"a":11,"b":2}', '{"a":1,"b":20}', true).text).toBe('{"a":11,"b":20}');
+    expect(suggestMerge('{\n    "a": 1\n}', '{"a":2}', '{"a":1}', true).text).toBe('{\n    "a": 2\n}');
+    expect(suggestMerge('{\n\t"a": 1\n}', '{"a":2}', '{"a":1}', true).text).toBe('{\n\t"a": 2\n}');
+  });
+
   it("suggests a JSON merge when all three parse, a line merge otherwise", () => {
-    expect(suggestMerge('{"a":1,"b":2}', '{"a":11,"b":2}', '{"a":1,"b":20}', true)).toEqual({ text: '{\n  "a": 11,\n  "b": 20\n}', conflicts: [], how: "json" });
+    expect(suggestMerge('{\n  "a": 1,\n  "b": 2\n}', '{"a":11,"b":2}', '{"a":1,"b":20}', true)).toEqual({ text: '{\n  "a": 11,\n  "b": 20\n}', conflicts: [], how: "json" });
     expect(suggestMerge("x=1\ny=2\nz=3\nw=4", "x=9\ny=2\nz=3\nw=4", "x=1\ny=2\nz=3\nw=8", false)).toEqual({ text: "x=9\ny=2\nz=3\nw=8", conflicts: [], how: "lines" });
     expect(suggestMerge('{"a":', "{}", "{}", true).how).toBe("lines");
   });

@@ -87,13 +87,25 @@ export function mergeJson(base: Json | undefined, yours: Json | undefined, their
 
 export type MergeSuggestion = { text: string; conflicts: string[]; how: "json" | "lines" };
 
-/** JSON merged by keys when all three parse, else lines with conflict markers. */
+/**
+ * How a JSON text is laid out, to write a merge the same way: on one line (undefined), or
+ * indented with the whitespace of its first indented line.
+ */
+export function jsonIndentOf(text: string): string | undefined {
+  if (!text.trim().includes("\n")) return undefined;
+  return /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
+}
+
+/**
+ * JSON merged by keys when all three parse (written in the style of what the operator opened:
+ * compact stays compact), else lines with conflict markers.
+ */
 export function suggestMerge(base: string, yours: string, theirs: string, json: boolean): MergeSuggestion {
   if (json) {
     try {
       const parsed = [base, yours, theirs].map((t) => JSON.parse(t) as Json);
       const r = mergeJson(parsed[0], parsed[1], parsed[2]);
-      return { text: JSON.stringify(r.value ?? null, null, 2), conflicts: r.conflicts, how: "json" };
+      return { text: JSON.stringify(r.value ?? null, null, jsonIndentOf(base)), conflicts: r.conflicts, how: "json" };
     } catch { /* not all three are JSON: merge lines */ }
   }
   const r = mergeText(base, yours, theirs);

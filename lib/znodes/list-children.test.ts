@@ -90,6 +90,15 @@ describe("listChildrenPage with 100,000 children", () => {
     expect(await page({ path: "/many", filter: "no-such-name" })).toMatchObject({ matched: 0, children: [] });
   });
 
+  it("locates a child in the (filtered) list, to reveal a deep link; null when it is not there", async () => {
+    expect(await page({ path: "/many", locate: name(99_995), limit: 1 })).toMatchObject({ index: 99_995, children: [name(0)] });
+    expect((await page({ path: "/many", locate: name(0) })).index).toBe(0);
+    expect((await page({ path: "/many", filter: "c999", locate: name(99_995) })).index).toBe(95);
+    expect((await page({ path: "/many", filter: "c999", locate: name(5) })).index).toBeNull();
+    expect((await page({ path: "/many", locate: "zz-not-a-child" })).index).toBeNull();
+    expect((await page({ path: "/many" })).index).toBeNull();
+  });
+
   it("answers NO_NODE 404 for a path that does not exist", async () => {
     await expect(page({ path: "/does-not-exist" })).rejects.toMatchObject({ code: "NO_NODE", status: 404 });
   });

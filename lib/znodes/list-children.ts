@@ -11,6 +11,7 @@ export const childrenQuery = z.object({
   offset: z.coerce.number().int().min(0, "offset must be 0 or more").max(10_000_000).default(0),
   limit: z.coerce.number().int().min(1, "limit must be at least 1").max(1000, "limit must be at most 1000").default(200),
   filter: z.string().max(256, "the filter is longer than 256 characters").default(""),
+  locate: z.string().max(1024, "the child name to locate is longer than 1024 characters").optional(),
 });
 
 // Sorted child lists keyed by (cluster, session, path) and valid while the parent's cversion and
@@ -57,12 +58,28 @@ async function sortedChildren(ctx: RequestCtx, clusterId: string, path: string):
   return names;
 }
 
-/** One page of a znode's children (names only), sorted, optionally filtered by substring. */
+/** Where `name` is in a sorted list (the order of Array.prototype.sort: UTF-16 code units), or null. */
+function indexIn(sorted: string[], name: string): number | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === name ? lo : null;
+}
+
+/**
+ * One page of a znode's children (names only), sorted, optionally filtered by substring;
+ * `locate` also answers where one child sits in that list (to reveal a deep link in its parent).
+ */
 export async function listChildrenPage({ ctx, clusterId, input }: { ctx: RequestCtx; clusterId: string; input: unknown }) {
   const q = childrenQuery.parse(input);
   const path = validatePath(q.path);
   const all = await sortedChildren(ctx, clusterId, path);
   const needle = q.filter.toLowerCase();
   const matching = needle ? all.filter((n) => n.toLowerCase().includes(needle)) : all;
-  return { path, total: all.length, matched: matching.length, offset: q.offset, limit: q.limit, children: matching.slice(q.offset, q.offset + q.limit) };
+  const index = q.locate === undefined ? null : indexIn(matching, q.locate);
+  return { path, total: all.length, matched: matching.length, offset: q.offset, limit: q.limit, index, children: matching.slice(q.offset, q.offset + q.limit) };
 }

@@ -13,9 +13,10 @@ export const znodeUrls = {
     for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") query.set(k, v);
     return `${cluster(id)}/znode?${query}`;
   },
-  children: (id: string, params: { path: string; offset: number; limit: number; filter: string }) => {
+  children: (id: string, params: { path: string; offset: number; limit: number; filter: string; locate?: string }) => {
     const query = new URLSearchParams({ path: params.path, offset: String(params.offset), limit: String(params.limit) });
     if (params.filter) query.set("filter", params.filter);
+    if (params.locate !== undefined) query.set("locate", params.locate);
     return `${cluster(id)}/children?${query}`;
   },
 };

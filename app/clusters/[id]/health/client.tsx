@@ -2,7 +2,6 @@
 
 import { ErrorBox } from "@/components/error-box";
 import { ReconfigPanel } from "@/components/ensemble/reconfig-panel";
-import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import { useClusterHealth } from "@/lib/health/client/use-cluster-health";
 import { AlertsList } from "@/components/health/alerts-list";
 import { ago } from "@/components/health/format";
@@ -16,9 +15,6 @@ export function HealthScreen({ clusterId }: { clusterId: string }) {
   const health = useClusterHealth(clusterId);
   return (
     <div className="page">
-      <div>
-        <ClusterHeading clusterId={clusterId} />
-      </div>
       {health.isPending ? <p className="muted">Probing members…</p> : health.isError ? <ErrorBox error={health.error} /> : (
         <>
           <p className="muted">

@@ -1,6 +1,7 @@
 import { HealthScreen } from "./client";
-import { safeDecode } from "@/lib/znodes/client/znode-path";
+import { clusterForPage } from "@/lib/clusters/cluster-page";
 
-export default async function HealthPage({ params }: { params: Promise<{ id: string }> }) {
-  return <HealthScreen clusterId={safeDecode((await params).id)} />;
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const cluster = await clusterForPage((await params).id);
+  return cluster ? <HealthScreen clusterId={cluster.id} /> : null;
 }

@@ -3,7 +3,6 @@
 import "@/components/live/live.css";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
-import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import type { LiveEvent, LiveEventType } from "@/lib/watch/client/types";
 import { useLiveEvents } from "@/lib/watch/client/use-live-events";
 import { FeedTable } from "@/components/live/feed-table";
@@ -51,7 +50,6 @@ export function LiveFeed({ clusterId, initialPaths }: { clusterId: string; initi
 
   return (
     <div className="browser">
-      <ClusterHeading clusterId={clusterId} />
       <section className="card page" aria-labelledby="live-heading">
         <div className="section-header">
           <h2 id="live-heading">Live changes</h2>

@@ -2,7 +2,6 @@
 
 import { useState, type FormEvent } from "react";
 import { ErrorBox } from "@/components/error-box";
-import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import type { RecipeScanParams } from "@/lib/recipes/client/keys";
 import { useRecipes } from "@/lib/recipes/client/use-recipes";
 import { RecipeCard } from "@/components/recipes/recipe-card";
@@ -19,9 +18,6 @@ export function RecipesScreen({ clusterId }: { clusterId: string }) {
   const d = scan.data;
   return (
     <div className="page">
-      <div>
-        <ClusterHeading clusterId={clusterId} />
-      </div>
       <form className="card form" onSubmit={submit} aria-label="Scan">
         <div className="fields">
           <label className="field"><span>Roots (comma-separated)</span><input value={draft.roots} onChange={(e) => setDraft({ ...draft, roots: e.target.value })} /></label>

@@ -1,6 +1,7 @@
 import { RecipesScreen } from "./client";
-import { safeDecode } from "@/lib/znodes/client/znode-path";
+import { clusterForPage } from "@/lib/clusters/cluster-page";
 
-export default async function RecipesPage({ params }: { params: Promise<{ id: string }> }) {
-  return <RecipesScreen clusterId={safeDecode((await params).id)} />;
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const cluster = await clusterForPage((await params).id);
+  return cluster ? <RecipesScreen clusterId={cluster.id} /> : null;
 }

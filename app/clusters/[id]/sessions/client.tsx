@@ -1,21 +1,18 @@
 "use client";
 
 import { ErrorBox } from "@/components/error-box";
-import { ClusterHeading } from "@/components/znodes/cluster-heading";
 import { useSessions } from "@/lib/health/client/use-sessions";
-import { znodeHref } from "@/lib/znodes/client/znode-path";
+import { useZnodeHref } from "@/components/clusters/cluster-context";
 import Link from "next/link";
 import { dash, num } from "@/components/health/format";
 import { StateBadge } from "@/components/health/state-badge";
 import "@/components/health/health.css";
 
 export function SessionsScreen({ clusterId }: { clusterId: string }) {
+  const znodeHref = useZnodeHref();
   const s = useSessions(clusterId);
   return (
     <div className="page">
-      <div>
-        <ClusterHeading clusterId={clusterId} />
-      </div>
       {s.isPending ? <p className="muted">Asking members…</p> : s.isError ? <ErrorBox error={s.error} /> : (
         <>
           <section className="card hl-section" aria-label="Members">
@@ -67,7 +64,7 @@ export function SessionsScreen({ clusterId }: { clusterId: string }) {
                       <td>{e.client ? <><code>{e.client}</code><div className="muted">via {e.member}</div></> : <span className="muted">not connected to a probed member</span>}</td>
                       <td>
                         <ul className="hl-paths">
-                          {e.paths.map((p) => <li key={p}><Link href={znodeHref(clusterId, p)}>{p}</Link></li>)}
+                          {e.paths.map((p) => <li key={p}><Link href={znodeHref(p)}>{p}</Link></li>)}
                         </ul>
                         {e.count > e.paths.length && <span className="muted">and {num(e.count - e.paths.length)} more</span>}
                       </td>

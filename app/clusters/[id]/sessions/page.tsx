@@ -1,6 +1,7 @@
 import { SessionsScreen } from "./client";
-import { safeDecode } from "@/lib/znodes/client/znode-path";
+import { clusterForPage } from "@/lib/clusters/cluster-page";
 
-export default async function SessionsPage({ params }: { params: Promise<{ id: string }> }) {
-  return <SessionsScreen clusterId={safeDecode((await params).id)} />;
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const cluster = await clusterForPage((await params).id);
+  return cluster ? <SessionsScreen clusterId={cluster.id} /> : null;
 }

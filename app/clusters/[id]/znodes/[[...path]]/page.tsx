@@ -1,11 +1,12 @@
-import { ZnodeBrowser } from "./client";
-import { pathFromSegments, safeDecode } from "@/lib/znodes/client/znode-path";
+import { ZnodeDetail } from "@/components/znodes/znode-detail";
+import { clusterForPage } from "@/lib/clusters/cluster-page";
+import { pathFromSegments } from "@/lib/znodes/client/znode-path";
 
 type Props = { params: Promise<{ id: string; path?: string[] }> };
 
 // Next.js hands dynamic segments over still percent-encoded; pathFromSegments decodes each one.
 export default async function ZnodesPage({ params }: Props) {
   const { id, path } = await params;
-  const clusterId = safeDecode(id);
-  return <ZnodeBrowser clusterId={clusterId} path={pathFromSegments(path)} />;
+  const cluster = await clusterForPage(id);
+  return cluster ? <ZnodeDetail clusterId={cluster.id} path={pathFromSegments(path)} /> : null;
 }

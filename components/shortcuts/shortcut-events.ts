@@ -1,0 +1,24 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/** Actions a keyboard shortcut asks of whatever screen is showing (the screen decides if it can). */
+export type ShortcutAction = "edit" | "new-child" | "search" | "go-to-path" | "palette" | "help";
+
+const EVENT = "zkc:shortcut";
+
+export function requestShortcut(action: ShortcutAction) {
+  window.dispatchEvent(new CustomEvent<ShortcutAction>(EVENT, { detail: action }));
+}
+
+/** Run `handler` when the shortcut for `action` is pressed (kept in a ref: no re-subscribe per render). */
+export function useShortcutAction(action: ShortcutAction, handler: () => void, enabled = true) {
+  const ref = useRef(handler);
+  useEffect(() => { ref.current = handler; }, [handler]);
+  useEffect(() => {
+    if (!enabled) return;
+    const listener = (e: Event) => { if ((e as CustomEvent<ShortcutAction>).detail === action) ref.current(); };
+    window.addEventListener(EVENT, listener);
+    return () => window.removeEventListener(EVENT, listener);
+  }, [action, enabled]);
+}
