@@ -15,12 +15,12 @@ test.describe.serial("browsing a real ZooKeeper tree", () => {
     await logIn(page);
     const id = await clusterIdByName(page, name);
     await page.goto(`/clusters/${id}/znodes`);
-    const tree = page.getByTestId("tree");
+    const tree = page.getByRole("tree", { name: "Znodes" });
     for (const seg of ["deep", "level-1", "level-2", "level-3", "level-4", "leaf"]) {
-      await tree.getByRole("button", { name: seg, exact: true }).first().click();
+      await tree.getByRole("treeitem", { name: seg, exact: true }).first().click();
       await expect(page.getByTestId("breadcrumbs")).toContainText(seg);
     }
-    await expect(page).toHaveURL(new RegExp(`/clusters/${id}/znodes/deep/level-1/level-2/level-3/level-4/leaf$`));
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/znodes/deep/level-1/level-2/level-3/level-4/leaf$`));
     await expect(page.getByTestId("znode-data")).toContainText('"answer": 42');
     const stat = page.getByTestId("stat-table");
     for (const field of ["czxid", "mzxid", "pzxid", "ctime", "mtime", "version", "cversion", "aversion", "ephemeralOwner", "dataLength", "numChildren"]) {
@@ -45,13 +45,13 @@ test.describe.serial("browsing a real ZooKeeper tree", () => {
     await logIn(page);
     const id = await clusterIdByName(page, name);
     await page.goto(`/clusters/${id}/znodes/big`);
-    await expect(page.getByText(/10,?000 of 10,?000 children/)).toBeVisible();
+    await expect(page.getByText("10,000 of 10,000 children")).toBeVisible();
     const rows = page.getByTestId("child-row");
     await expect(rows.first()).toBeVisible();
     // Virtualised: far fewer rows in the DOM than children.
     expect(await rows.count()).toBeLessThan(200);
     await page.getByLabel("Filter children").fill("item-0999");
-    await expect(page.getByText(/^10 of 10,?000 children/)).toBeVisible();
+    await expect(page.getByText("10 of 10,000 children")).toBeVisible();
     await expect(rows).toHaveCount(10);
     await expect(rows.first()).toContainText("item-09990");
   });

@@ -228,6 +228,16 @@ test.describe("the operator's daily tool", () => {
     await expect(problem).not.toContainText("connectionString");
   });
 
+  test("Test connection says 'connection refused' at once, and its result clears when the form changes", async ({ page }) => {
+    await page.goto("/clusters");
+    const form = page.getByRole("region", { name: "Add cluster" });
+    await form.getByLabel("Connection string").fill("127.0.0.1:1");
+    await form.getByRole("button", { name: "Test connection" }).click();
+    await expect(form.getByRole("alert")).toContainText("connection refused by 127.0.0.1:1", { timeout: 5_000 });
+    await form.getByLabel("Name", { exact: true }).fill("anything");
+    await expect(form.getByRole("alert")).toHaveCount(0);
+  });
+
   test("8: a favicon, so pages log no error", async ({ page }) => {
     const errors: string[] = [];
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });

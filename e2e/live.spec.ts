@@ -41,7 +41,7 @@ test.describe.serial("live changes across browsers", () => {
 
     await api.create(`${node}/new-child`);
     await expect(viewer.getByTestId("child-row").filter({ hasText: "new-child" })).toBeVisible();
-    await expect(viewer.getByTestId("tree").getByRole("button", { name: "new-child", exact: true })).toBeVisible();
+    await expect(viewer.getByRole("tree").getByRole("treeitem", { name: "new-child", exact: true })).toBeVisible();
     await expect(viewer.getByTestId("children-count")).toContainText("1 of 1 children");
     expect(loads).toEqual([]); // no reload, no navigation
     await Promise.all([editor.context().close(), viewer.context().close()]);

@@ -72,7 +72,7 @@ test.describe.serial("stored XSS payloads render as text everywhere", () => {
     await znode.goto("/xss");
     await expect(page.getByTestId("children-list")).toContainText(NAME_IMG);
     await check("children of /xss", [NAME_IMG, NAME_SVG, NAME_JS, "<img src=x onerror=alert(203)>"]);
-    await page.getByTestId("tree").getByText("xss", { exact: true }).first().click().catch(() => {});
+    await page.getByRole("tree").getByText("xss", { exact: true }).first().click().catch(() => {});
     await znode.goto(`/xss/${NAME_IMG}`);
     await expect(page.getByTestId("znode-data")).toContainText(DATA_SCRIPT_2);
     await check("detail of the img node", [DATA_SCRIPT_2]);

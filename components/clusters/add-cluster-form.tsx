@@ -32,7 +32,7 @@ function AddClusterCard() {
     <section className="card" aria-labelledby="add-cluster-heading">
       <h2 id="add-cluster-heading">Add cluster</h2>
       <form className="form" onSubmit={onSubmit}>
-        <ClusterFields draft={draft} onChange={setDraft} idPrefix="new-cluster" />
+        <ClusterFields draft={draft} onChange={(next) => { setDraft(next); test.reset(); }} idPrefix="new-cluster" />
         <div className="actions">
           <button type="button" className="button" onClick={onTest} disabled={test.isPending || !draft.connectionString.trim()}>
             Test connection

@@ -1,8 +1,9 @@
-// Display helpers for health numbers (null means "not known").
+// Display helpers for health numbers (null means "not known"), in the operator's locale.
+import { formatNumber } from "@/lib/core/client/format";
 export const dash = "–";
 
 export function num(v: number | null | undefined, digits = 0): string {
-  return v === null || v === undefined ? dash : v.toLocaleString("en-US", { maximumFractionDigits: digits });
+  return v === null || v === undefined ? dash : formatNumber(v, digits);
 }
 
 export function bytes(v: number | null | undefined): string {
@@ -11,7 +12,7 @@ export function bytes(v: number | null | undefined): string {
   let n = v;
   let i = 0;
   while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
-  return `${n.toLocaleString("en-US", { maximumFractionDigits: i ? 1 : 0 })} ${units[i]}`;
+  return `${formatNumber(n, i ? 1 : 0)} ${units[i]}`;
 }
 
 export function ms(v: number | null | undefined): string {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Modal } from "@/components/editing/modal";
-import { KEYS } from "./shortcuts";
+import { KEYS } from "./shortcut-events";
 
 /** The `?` overlay: every shortcut, and how the tree is driven from the keyboard. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {

@@ -5,6 +5,15 @@ import { useEffect, useRef } from "react";
 /** Actions a keyboard shortcut asks of whatever screen is showing (the screen decides if it can). */
 export type ShortcutAction = "edit" | "new-child" | "search" | "go-to-path" | "palette" | "help";
 
+/** The single-key shortcuts; typed into a field they are text, not commands. */
+export const KEYS: { key: string; action: ShortcutAction; what: string }[] = [
+  { key: "/", action: "search", what: "Search znodes (path or name)" },
+  { key: "g", action: "go-to-path", what: "Go to a path" },
+  { key: "e", action: "edit", what: "Edit the current znode's data" },
+  { key: "n", action: "new-child", what: "Create a child of the current znode" },
+  { key: "?", action: "help", what: "Show these shortcuts" },
+];
+
 const EVENT = "zkc:shortcut";
 
 export function requestShortcut(action: ShortcutAction) {

@@ -3,16 +3,8 @@
 import { useEffect, useState } from "react";
 import { CommandPalette } from "./command-palette";
 import { HelpDialog } from "./help-dialog";
-import { requestShortcut, useShortcutAction, type ShortcutAction } from "./shortcut-events";
+import { KEYS, requestShortcut, useShortcutAction } from "./shortcut-events";
 
-/** The single-key shortcuts; typed into a field they are text, not commands. */
-export const KEYS: { key: string; action: ShortcutAction; what: string }[] = [
-  { key: "/", action: "search", what: "Search znodes (path or name)" },
-  { key: "g", action: "go-to-path", what: "Go to a path" },
-  { key: "e", action: "edit", what: "Edit the current znode's data" },
-  { key: "n", action: "new-child", what: "Create a child of the current znode" },
-  { key: "?", action: "help", what: "Show these shortcuts" },
-];
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || t.closest("dialog") !== null);

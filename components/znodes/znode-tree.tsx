@@ -32,6 +32,8 @@ export function ZnodeTree({ clusterId, currentPath, filter }: Props) {
   const [focusKey, setFocusKey] = useState(currentPath);
   const moveFocus = useRef(false);
   const typed = useRef({ text: "", at: 0 });
+  // ArrowRight on a node whose children are still loading: go to the first one when they arrive.
+  const descend = useRef<string | null>(null);
 
   // Opening a node (by any route: link, Back, a deep link) opens its trail and the node itself.
   useEffect(() => {
@@ -90,6 +92,15 @@ export function ZnodeTree({ clusterId, currentPath, filter }: Props) {
     if (el) { el.focus({ preventScroll: true }); moveFocus.current = false; }
   });
 
+  useEffect(() => {
+    const from = descend.current === null ? undefined : indexOfKey.get(descend.current);
+    if (from === undefined) return;
+    const next = rows[from + 1];
+    if (next?.kind === "note" && next.note === "loading") return;
+    descend.current = null;
+    if (next && next.level > rows[from].level && next.kind === "node") focusRow(from + 1);
+  });
+
   const focusRow = (index: number) => {
     const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
     if (!row) return;
@@ -119,8 +130,10 @@ export function ZnodeTree({ clusterId, currentPath, filter }: Props) {
       case "End": return handled(() => focusRow(rows.length - 1));
       case "ArrowRight": return handled(() => {
         if (!path || isLeaf(path)) return;
+        const next = rows[at + 1];
         if (!expanded.has(path)) setOpen(path, true);
-        else if ((rows[at + 1]?.level ?? 0) > row.level) focusRow(at + 1);
+        else if (next?.kind === "note" && next.note === "loading") descend.current = path;
+        else if ((next?.level ?? 0) > row.level) focusRow(at + 1);
       });
       case "ArrowLeft": return handled(() => {
         if (path && expanded.has(path) && !isLeaf(path) && path !== "/") setOpen(path, false);

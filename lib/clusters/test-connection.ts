@@ -8,10 +8,12 @@ import { closeSession, getClient } from "@/lib/core/zk/sessions";
 import { connectionTestInput } from "./schema";
 import { screenHosts } from "./host-allowlist";
 import { refuseTls } from "./tls-check";
+import { refuseWhenNobodyListens } from "./refused-check";
 
 /** Open a throwaway session, list /, close it. */
 export async function testConnection(input: unknown): Promise<{ ok: true; latencyMs: number; rootChildren: number }> {
   const { connectionString, sessionTimeoutMs } = connectionTestInput.parse(input);
+  await refuseWhenNobodyListens(connectionString);
   const id = `test-${randomUUID()}`;
   const started = Date.now();
   try {

@@ -129,6 +129,8 @@ export const errors = {
   builtinPreset: () => new ConsoleError("BUILTIN_PRESET", 400, "built-in presets cannot be changed or deleted; save a custom one instead"),
 
   // Registry, users and grants
+  connectionRefused: (members: string[]) =>
+    new ConsoleError("CONNECTION_REFUSED", 400, `connection refused by ${members.length === 1 ? members[0] : `every member (${members.join(", ")})`}: nothing listens on ${members.length === 1 ? "that port" : "those ports"}; check the host names and client ports`, { field: "connectionString" }),
   clusterExists: (name: string | undefined) => new ConsoleError("CLUSTER_EXISTS", 409, `a cluster named ${JSON.stringify(name)} is already registered`),
   hostNotAllowed: (why: string, allowed: string[]) =>
     new ConsoleError("HOST_NOT_ALLOWED", 400, `connection refused by policy: ${why} (rule: the console connects only to hosts the operator allowed: ${allowed.join(", ")})`, { field: "connectionString" }),

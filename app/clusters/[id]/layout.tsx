@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ClusterProvider } from "@/components/clusters/cluster-context";
 import { ClusterHeader } from "@/components/clusters/cluster-header";
-import { clusterForPage } from "@/lib/clusters/cluster-page";
+import { clusterForPage } from "@/lib/auth/cluster-page";
 
 type Props = { params: Promise<{ id: string }>; children: ReactNode };
 

@@ -1,5 +1,5 @@
 import { LiveFeed } from "./client";
-import { clusterForPage } from "@/lib/clusters/cluster-page";
+import { clusterForPage } from "@/lib/auth/cluster-page";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ path?: string | string[] }> };
 

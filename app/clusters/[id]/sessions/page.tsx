@@ -1,5 +1,5 @@
 import { SessionsScreen } from "./client";
-import { clusterForPage } from "@/lib/clusters/cluster-page";
+import { clusterForPage } from "@/lib/auth/cluster-page";
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const cluster = await clusterForPage((await params).id);

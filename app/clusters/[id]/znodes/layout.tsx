@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { NoticeProvider } from "@/components/editing/notices";
 import { ZnodeWorkspace } from "@/components/znodes/znode-workspace";
-import { clusterForPage } from "@/lib/clusters/cluster-page";
+import { clusterForPage } from "@/lib/auth/cluster-page";
 
 // Wraps every znode page: the tree persists across nodes, and a write's outcome stays visible
 // across the navigation it causes.

@@ -1,5 +1,5 @@
 import { ZnodeDetail } from "@/components/znodes/znode-detail";
-import { clusterForPage } from "@/lib/clusters/cluster-page";
+import { clusterForPage } from "@/lib/auth/cluster-page";
 import { pathFromSegments } from "@/lib/znodes/client/znode-path";
 
 type Props = { params: Promise<{ id: string; path?: string[] }> };

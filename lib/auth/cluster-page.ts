@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { currentActor } from "@/lib/access/session";
 import { canSeeCluster } from "@/lib/access/permissions";
-import { PATHNAME_HEADER, SEARCH_HEADER } from "@/lib/auth/public-pages";
+import { PATHNAME_HEADER, SEARCH_HEADER } from "./public-pages";
 import { db } from "@/lib/core/db/client";
 
 export type ClusterPageRef = { id: string; slug: string; name: string };
