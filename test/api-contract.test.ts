@@ -33,6 +33,7 @@ import type * as grantsRoute from "@/app/api/v1/admin/grants/route";
 import type * as groupsRoute from "@/app/api/v1/admin/groups/route";
 import type * as healthRoute from "@/app/api/v1/clusters/[id]/health/route";
 import type * as historyRoute from "@/app/api/v1/clusters/[id]/health/history/route";
+import type * as multiRoute from "@/app/api/v1/clusters/[id]/multi/route";
 import type * as importRoute from "@/app/api/v1/clusters/[id]/import/route";
 import type * as planRoute from "@/app/api/v1/ensemble/[clusterId]/reconfig/plan/route";
 import type * as presetRoute from "@/app/api/v1/acl/presets/[presetId]/route";
@@ -76,6 +77,7 @@ describe("the browser's types hold the routes' answers", () => {
     answer<typeof childrenRoute.GET>().toExtend<znodes.ChildrenPage>();
     answer<typeof subtreeRoute.GET>().toExtend<znodes.SubtreePreview>();
     answer<typeof copyRoute.POST>().toExtend<znodes.CopyResult>();
+    answer<typeof multiRoute.POST>().toExtend<znodes.MultiResult>();
     answer<typeof importRoute.POST>().toExtend<znodes.ImportPlan | znodes.ImportReport>();
   });
 

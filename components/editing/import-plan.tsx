@@ -37,12 +37,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {report.unchanged.toLocaleString("en-US")} unchanged, {report.conflictCount.toLocaleString("en-US")} left alone (conflicts).
         {report.protected.length > 0 && <> {report.protected.length.toLocaleString("en-US")} under /zookeeper skipped: ZooKeeper&apos;s own tree is never written.</>}
       </p>
-      {report.failed.length > 0 && (
-        <div className="problem">
-          <strong>{report.failed.length} updates failed (changed by someone else meanwhile):</strong>
-          <ul>{report.failed.map((f) => <li key={f.path}>{f.path}: {f.why}</li>)}</ul>
-        </div>
-      )}
       {report.conflicts.length > 0 && (
         <ul>{report.conflicts.map((c) => <li key={c.path}>{c.path}: {c.why}</li>)}</ul>
       )}

@@ -113,10 +113,19 @@ export const errors = {
   copyMismatch: (mismatched: string[]) =>
     new ConsoleError("COPY_NOT_VERIFIED", 409, `${mismatched.length} copied znodes differ from the source (e.g. ${mismatched[0]}); the source was left intact`, { mismatched: mismatched.slice(0, 100) }),
   sourceChanged: (path: string) => new ConsoleError("SOURCE_CHANGED", 409, `the copy is complete and verified, but ${path} changed during the move, so the source was left intact; check it and delete it yourself`),
+  /** ZooKeeper refused a multi as a whole (its code: BAD_VERSION, NO_NODE, …); the message names the failing op. */
+  multiRefused: (refusal: { code: string; status: number; message: string }, details: Details) => new ConsoleError(refusal.code, refusal.status, refusal.message, details),
+  /** A bulk change applied in batches stopped: whole batches before it were applied, nothing after. */
+  partialApply: (message: string, details: Details) => new ConsoleError("PARTIAL_APPLY", 409, message, details),
+  batchUndecided: (from: number, size: number) =>
+    new ConsoleError("OUTCOME_UNKNOWN", 503, `the connection to ZooKeeper was lost before it answered, and reading operations ${from + 1}–${from + size} back could not tell whether they were applied; reload to check before trying again`),
+  multiTooLarge: (bytes: number, max: number) =>
+    tooLarge(`the operations add up to a ${bytes}-byte request; ZooKeeper reads at most ${max} bytes per request (jute.maxbuffer), and a multi is one request: send fewer or smaller operations`),
+  aclNotAtomic: () => badRequest("ZooKeeper cannot change an ACL inside a multi: an all-or-nothing operation list may not contain setAcl"),
+  partialMoveDelete: (source: string, cause: string, details: Details) =>
+    new ConsoleError("PARTIAL_MOVE", 409, `the copy is complete and verified, but deleting the source ${source} stopped: ${cause}; what is left of the source is intact, check it and delete it yourself`, details),
   badImportFile: (why: string) => new ConsoleError("BAD_IMPORT_FILE", 400, `the import file is not usable: ${why}`),
   badImportPath: (path: string) => new ConsoleError("BAD_IMPORT_FILE", 400, `the import file has an invalid relative path ${JSON.stringify(path)}`),
-  partialImport: (failedPath: string | undefined, cause: string, created: number) =>
-    new ConsoleError("PARTIAL_IMPORT", 409, `the import stopped at ${failedPath} (${cause}) after creating ${created} znodes; nothing was updated`, { created }),
 
   // ACLs
   invalidAclFor: (path: string, problem: string) => new ConsoleError("INVALID_ACL", 400, `the ACL for ${path} cannot be set: ${problem} (the same rules as the ACL editor)`, { path }),

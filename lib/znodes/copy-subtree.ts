@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { Progress as CoreProgress } from "@/lib/core/http/progress";
 import { clusterOf } from "@/lib/access/clusters";
 import { errors } from "@/lib/core/errors";
-import { authorizeNodes, b64, CREATED_ACL, performMutation, type PlannedOp, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { authorizeNodes, b64, performMutation, planBatches, runOps, touchedNodes, type OpsProgress, type PlannedOp, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
 import { refuseIfProtected } from "@/lib/access/changes/intercept";
-import { toRules } from "@/lib/core/zk/acl-ids";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
 import type { ZkClient } from "@/lib/core/zk/client";
 import { subtreeNodes, type SubtreeNode } from "./read-subtree";
-import { absolute, createTree } from "./write-tree";
+import { absolute, copyStopped, transferOps } from "./transfer-ops";
+import { maxRequestBytes } from "@/lib/core/zk/request-size";
 import { reason } from "./schema";
 import { isOutcomeUnknown, isZkCode } from "@/lib/core/zk/errors";
 import { retryAfterConnectionLoss as again } from "@/lib/core/zk/retry";
@@ -25,7 +25,7 @@ export const copyInput = z.object({
 
 export type Progress = CoreProgress & { phase: "reading" | "writing" | "verifying" | "deleting" };
 
-async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], onProgress: (p: Progress) => void) {
+async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], onProgress: (p: Progress) => unknown) {
   let done = 0;
   const mismatched: string[] = [];
   let i = 0;
@@ -38,37 +38,22 @@ async function verifyCopy(target: ZkClient, root: string, nodes: SubtreeNode[], 
         throw e;
       });
       if (!got || !got.data.equals(n.data)) mismatched.push(path);
-      onProgress({ phase: "verifying", done: ++done, total: nodes.length });
+      await onProgress({ phase: "verifying", done: ++done, total: nodes.length });
     }
   }));
   return mismatched;
 }
 
-/** The source must be exactly as read (no change since) before a move deletes it. */
-async function deleteUnchangedSource(source: ZkClient, nodes: SubtreeNode[], onProgress: (p: Progress) => void) {
+/** The source must be exactly as read (no change since) before a move deletes it in batches. */
+async function assertSourceUnchanged(source: ZkClient, nodes: SubtreeNode[]) {
   for (const n of nodes) {
     const now = await again(() => source.exists(n.path));
-    if (!now || now.mzxid !== n.stat.mzxid || now.pzxid !== n.stat.pzxid) {
-      throw errors.sourceChanged(n.path);
-    }
-  }
-  const ordered = [...nodes].sort((a, b) => b.depth - a.depth);
-  let done = 0;
-  for (const n of ordered) {
-    // Sent again after a lost connection; then "no node" is our delete that landed.
-    await again(async (attempt) => {
-      try {
-        await source.delete(n.path, n.stat.version);
-      } catch (e) {
-        if (!(attempt > 1 && isZkCode(e, "NO_NODE"))) throw e;
-      }
-    });
-    onProgress({ phase: "deleting", done: ++done, total: ordered.length });
+    if (!now || now.mzxid !== n.stat.mzxid || now.pzxid !== n.stat.pzxid) throw errors.sourceChanged(n.path);
   }
 }
 
 /** Copy (or move) a subtree within a cluster or to another registered cluster. */
-export async function copySubtree({ ctx, clusterId, input, onProgress = () => {} }: { ctx: RequestCtx; clusterId: string; input: unknown; onProgress?: (p: Progress) => void }) {
+export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}, batchOps }: { ctx: RequestCtx; clusterId: string; input: unknown; onProgress?: (p: Progress) => unknown; batchOps?: number }) {
   const q = copyInput.parse(input);
   const source = validatePath(q.source);
   const target = validatePath(q.target);
@@ -93,7 +78,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
     const nodes: SubtreeNode[] = [];
     for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
       nodes.push(n);
-      report({ phase: "reading", done: nodes.length, total: nodes.length });
+      await report({ phase: "reading", done: nodes.length, total: nodes.length });
     }
     if (nodes.length === 0) throw errors.noNode(source);
     return { sourceClient, nodes };
@@ -109,39 +94,36 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
       const deletes = q.move ? [...nodes].sort((a, b) => b.depth - a.depth).map((n): PlannedOp => ({ op: "delete", path: n.path, version: n.stat.version, base: { version: n.stat.version } })) : [];
       return [...creates, ...deletes];
     },
-    run: async (targetClient, _targetCluster, touch) => {
+    run: async (targetClient, targetCluster, touch) => {
       const { sourceClient, nodes } = await readSource(targetClient).catch((e) => {
         if (!isOutcomeUnknown(e)) throw e;
         throw errors.copyDidNotStart((e as Error).message.replace(/; it may or may not.*$/, ""));
       });
+      const { creates, deletes } = transferOps(nodes, target, q.withAcl);
+      // On the same cluster the deletes go through this mutation's client; on another, through that cluster's.
+      const sourceAuth = { ctx, touch: sameCluster ? touch : (n: TouchedNode[]) => authorizeNodes(ctx.actor, sourceCluster, n) };
       // Every node it will create (with the source's ACL: an ACL change like any other), and for a
       // move every node it will delete, checked before the first write.
-      touch(nodes.flatMap((n): TouchedNode[] => {
-        const path = absolute(target, n.relative);
-        return [{ path, action: "create" }, ...(n.acl ? [{ path, action: "set_acl" as const, acl: toRules(n.acl), current: CREATED_ACL }] : [])];
-      }));
-      if (q.move) {
-        const deletes = nodes.map((n): TouchedNode => ({ path: n.path, action: "delete" }));
-        // On the same cluster the deletes go through this mutation's client; on another, through that cluster's.
-        if (sameCluster) touch(deletes);
-        else authorizeNodes(ctx.actor, sourceCluster, deletes);
-      }
-      try {
-        await createTree(targetClient, target, nodes.map((n) => ({ relative: n.relative, data: n.data, acl: n.acl })), { onProgress: (done) => onProgress({ phase: "writing", done, total: nodes.length }) });
-      } catch (e) {
-        const { created = [], uncertain = [] } = e as { created?: string[]; uncertain?: string[] };
-        const maybe = uncertain.length ? `; ${uncertain.length} more may or may not have been created (the connection was lost before ZooKeeper answered): ${uncertain.slice(0, 5).join(", ")}` : "";
-        throw errors.partialCopy(`the copy stopped at ${(e as { failedPath?: string }).failedPath ?? target} (${(e as Error).message}) after creating ${created.length} of ${nodes.length} znodes under ${target}${maybe}; the source is untouched`, { created: created.length, total: nodes.length, createdPaths: created.slice(0, 100), uncertain: uncertain.length, uncertainPaths: uncertain.slice(0, 100) });
-      }
+      touch(touchedNodes(creates));
+      if (q.move) sourceAuth.touch(touchedNodes(deletes));
+      // A move that fits one request is one multi: moved entirely, or not at all.
+      const atomicMove = q.move && sameCluster && planBatches([...creates, ...deletes], { maxOps: batchOps, maxBytes: maxRequestBytes(targetCluster) }).length === 1;
+      const writing = (p: OpsProgress) => onProgress({ phase: "writing", done: p.done, total: p.total });
+      await runOps(targetClient, targetCluster, atomicMove ? [...creates, ...deletes] : creates, { ctx, touch }, { atomic: atomicMove, maxBatchOps: batchOps, onProgress: writing })
+        .catch((e) => { throw copyStopped(e, creates, target); });
       const mismatched = await verifyCopy(targetClient, target, nodes, onProgress).catch((e) => {
         throw errors.copyUnreadable(nodes.length, target, (e as Error).message);
       });
       if (mismatched.length) {
         throw errors.copyMismatch(mismatched);
       }
-      if (q.move) await deleteUnchangedSource(sourceClient, nodes, onProgress);
+      if (q.move && !atomicMove) {
+        await assertSourceUnchanged(sourceClient, nodes);
+        await runOps(sourceClient, sourceCluster, deletes, sourceAuth, { maxBatchOps: batchOps, onProgress: (p) => onProgress({ phase: "deleting", done: p.done, total: p.total }) })
+          .catch((e) => { throw errors.partialMoveDelete(source, (e as Error).message, (e as { details?: Record<string, unknown> }).details ?? {}); });
+      }
       const ephemerals = nodes.filter((n) => !/^0*$/.test(String(n.stat.ephemeralOwner))).length;
-      return { copied: nodes.length, verified: true, sourceDeleted: q.move, ephemeralsCopiedAsPersistent: ephemerals, target, targetClusterId };
+      return { copied: nodes.length, verified: true, sourceDeleted: q.move, atomic: atomicMove, ephemeralsCopiedAsPersistent: ephemerals, target, targetClusterId };
     },
     after: (r) => ({ details: { ...r, source, sourceClusterId: clusterId } }),
   });

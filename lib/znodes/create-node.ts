@@ -7,7 +7,7 @@ import type { ZkClient } from "@/lib/core/zk/client";
 import { auditValue } from "@/lib/access/audit/values";
 import { formatStat } from "./format";
 import { createInput, decodeData, FLAGS } from "./schema";
-import { enforceSizeLimit } from "./size-limit";
+import { enforceSizeLimit } from "@/lib/core/zk/request-size";
 import { planCreate } from "./plan-ops";
 
 /** Each missing ancestor is created only with the right to create it (it may lie outside the grant of the node). */

@@ -1,16 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { errors } from "@/lib/core/errors";
-import { b64, CREATED_ACL, nodeGuard, performMutation, type PlannedOp, type RequestCtx, type TouchedNode } from "@/lib/access/mutations";
+import { b64, nodeGuard, performMutation, runOps, touchedNodes, type PlannedOp, type PrimitiveOp, type RequestCtx } from "@/lib/access/mutations";
 import { identitiesOf } from "@/lib/access/session-identities";
 import { isZookeeperTree, validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
-import { toZkAcl, type AclRule } from "@/lib/core/zk/acl-ids";
-import type { ZkClient } from "@/lib/core/zk/client";
+import type { AclEntry, ZkClient } from "@/lib/core/zk/client";
 import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./export-format";
-import { absolute, createTree } from "./write-tree";
+import { absolute } from "./transfer-ops";
 import { reason } from "./schema";
-import { maxValueBytes } from "./size-limit";
+import { maxValueBytes } from "@/lib/core/zk/request-size";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
@@ -101,25 +100,26 @@ const summary = (plan: ImportPlan, sample = 200) => ({
   protected: plan.protected.slice(0, sample).map((p) => ({ path: p.path, why: PROTECTED_WHY })),
 });
 
-const aclOf = (n: ExportedNode): AclRule[] | undefined => n.acl?.map((a) => ({ scheme: a.scheme, id: a.id, perms: a.perms }));
-const toZkAclOf = (n: ExportedNode) => n.acl && toZkAcl(aclOf(n)!);
+const aclOf = (n: ExportedNode): AclEntry[] | undefined => n.acl?.map((a) => ({ scheme: a.scheme, auth: a.id, perms: a.perms }));
 
 /**
- * Every node the import writes, with what it does there: checked whole (permission, protected
- * paths, each ACL by the ACL editor's rules and lockout guard) before the first write.
+ * The import as primitive ops: creates parents before children, then the updates at the versions
+ * seen while planning. Every node they touch is checked whole (permission, protected paths, each
+ * ACL by the ACL editor's rules and lockout guard) before the first write.
  */
-function touchedBy(plan: ImportPlan, withAcl: boolean): TouchedNode[] {
+function importOps(plan: ImportPlan, withAcl: boolean): PrimitiveOp[] {
+  const depth = (p: string) => p.split("/").length;
   return [
-    ...plan.creates.flatMap((c): TouchedNode[] => {
+    ...[...plan.creates].sort((a, b) => depth(a.path) - depth(b.path)).map((c): PrimitiveOp => {
       const acl = withAcl ? aclOf(c.node) : undefined;
-      return [{ path: c.path, action: "create" }, ...(acl ? [{ path: c.path, action: "set_acl" as const, acl, current: CREATED_ACL }] : [])];
+      return { op: "create", path: c.path, data: decodeValue(c.node), ...(acl ? { acl } : {}) };
     }),
-    ...plan.updates.map((u): TouchedNode => ({ path: u.path, action: "set" })),
+    ...plan.updates.map((u): PrimitiveOp => ({ op: "set", path: u.path, data: decodeValue(u.node), version: u.version! })),
   ];
 }
 
 /** Import an export file under `path`: a dry run reports the plan; a real run writes it, version-checked. */
-export async function importSubtree({ ctx, clusterId, query, body, onProgress = () => {} }: { ctx: RequestCtx; clusterId: string; query: unknown; body: unknown; onProgress?: (done: number, total: number) => void }) {
+export async function importSubtree({ ctx, clusterId, query, body, onProgress = () => {}, batchOps }: { ctx: RequestCtx; clusterId: string; query: unknown; body: unknown; onProgress?: (done: number, total: number) => unknown; batchOps?: number }) {
   const q = importQuery.parse(query);
   const root = validatePath(q.path);
   const file = parseImportFile(body);
@@ -129,7 +129,7 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
     enforceImportSizes(file, cluster, root);
     const plan = await planImport(client, root, file, q.onExisting);
     // The checks the real run makes before its first write: a dry run that passes is one that applies.
-    nodeGuard({ actor: ctx.actor, cluster, identities: identitiesOf(target), override: false })(touchedBy(plan, withAcl));
+    nodeGuard({ actor: ctx.actor, cluster, identities: identitiesOf(target), override: false })(touchedNodes(importOps(plan, withAcl)));
     return { dryRun: true as const, root, ...summary(plan) };
   }
   return performMutation({
@@ -141,37 +141,16 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
       const depth = (p: string) => p.split("/").length;
       const creates = [...plan.creates].sort((a, b) => depth(a.path) - depth(b.path));
       return [
-        ...creates.map((c): PlannedOp => ({ op: "create", path: c.path, data: b64(decodeValue(c.node)), flags: 0, acl: withAcl ? toZkAclOf(c.node) : undefined, base: null })),
+        ...creates.map((c): PlannedOp => ({ op: "create", path: c.path, data: b64(decodeValue(c.node)), flags: 0, acl: withAcl ? aclOf(c.node) : undefined, base: null })),
         ...plan.updates.map((u): PlannedOp => ({ op: "set", path: u.path, data: b64(decodeValue(u.node)), version: u.version!, base: { version: u.version! } })),
       ];
     },
     run: async (client, cluster, touch) => {
       enforceImportSizes(file, cluster, root);
       const plan = await planImport(client, root, file, q.onExisting);
-      touch(touchedBy(plan, withAcl));
-      const total = plan.creates.length + plan.updates.length;
-      let done = 0;
-      const rel = (p: string) => (p === root ? "" : root === "/" ? p.slice(1) : p.slice(root.length + 1));
-      let created: string[] = [];
-      try {
-        ({ created } = await createTree(client, root, plan.creates.map((c) => ({ relative: rel(c.path), data: decodeValue(c.node), acl: withAcl ? toZkAclOf(c.node) : undefined })), { onProgress: () => onProgress(++done, total) }));
-      } catch (e) {
-        const partial = (e as { created?: string[] }).created ?? [];
-        throw errors.partialImport((e as { failedPath?: string }).failedPath, (e as Error).message, partial.length);
-      }
-      const updated: string[] = [];
-      const failed: { path: string; why: string }[] = [];
-      for (const u of plan.updates) {
-        try {
-          await client.set(u.path, decodeValue(u.node), u.version!); // the version seen while planning
-          updated.push(u.path);
-        } catch (e) {
-          failed.push({ path: u.path, why: (e as Error).message });
-        }
-        onProgress(++done, total);
-      }
-      return { dryRun: false as const, root, created: created.length, updated: updated.length, unchanged: plan.unchanged.length, conflicts: plan.conflicts.map((c) => ({ path: c.path, why: c.why })).slice(0, 200), conflictCount: plan.conflicts.length, protected: summary(plan).protected, failed };
+      const applied = await runOps(client, cluster, importOps(plan, withAcl), { ctx, touch }, { maxBatchOps: batchOps, onProgress: (p) => onProgress(p.done, p.total) });
+      return { dryRun: false as const, root, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged.length, batches: applied.batches, conflicts: plan.conflicts.map((c) => ({ path: c.path, why: c.why })).slice(0, 200), conflictCount: plan.conflicts.length, protected: summary(plan).protected };
     },
-    after: (r) => ({ details: { created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflictCount, protected: r.protected.length, failed: r.failed.length } }),
+    after: (r) => ({ details: { created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflictCount, protected: r.protected.length, batches: r.batches } }),
   });
 }

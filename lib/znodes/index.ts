@@ -7,3 +7,4 @@ export { previewSubtree } from "./delete-recursive";
 export { copySubtree, type Progress } from "./copy-subtree";
 export { exportDownload, exportSubtree } from "./export-subtree";
 export { importSubtree, MAX_IMPORT_BYTES } from "./import-subtree";
+export { applyMulti, toPrimitiveOps } from "./multi";

@@ -56,3 +56,23 @@ export const FLAGS: Record<NodeType, number> = {
   persistent_ttl: 5,
   persistent_sequential_ttl: 6,
 };
+
+/** At most this many operations in one POST …/multi (one ZooKeeper request: all or nothing). */
+export const MAX_MULTI_OPS = 1000;
+
+const opPath = z.string({ required_error: "path is required" });
+
+/** One operation of a multi as the API takes it; data travels as UTF-8 text or base64. */
+export const multiOp = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("create"), path: opPath, ...nodeData, nodeType: z.enum(NODE_TYPES).default("persistent"), ttlMs: z.number().int().min(1).max(365 * 24 * 3600 * 1000).optional() }).strict(),
+  z.object({ op: z.literal("set"), path: opPath, ...nodeData, version }).strict(),
+  z.object({ op: z.literal("delete"), path: opPath, version }).strict(),
+  z.object({ op: z.literal("check"), path: opPath, version }).strict(),
+], { errorMap: (issue, ctx) => (issue.code === "invalid_union_discriminator" ? { message: "op must be one of create, set, delete, check" } : { message: ctx.defaultError }) });
+
+export const multiInput = z.object({
+  ops: z.array(multiOp, { required_error: "ops is required: a list of { op, path, … }" }).min(1, "ops needs at least one operation").max(MAX_MULTI_OPS, `a multi takes at most ${MAX_MULTI_OPS} operations`),
+  reason,
+}).strict();
+
+export type MultiOpInput = z.infer<typeof multiOp>;

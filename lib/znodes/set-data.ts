@@ -6,7 +6,7 @@ import type { RawStat } from "@/lib/core/zk/client";
 import { auditValue } from "@/lib/access/audit/values";
 import { formatStat } from "./format";
 import { decodeData, setInput } from "./schema";
-import { enforceSizeLimit } from "./size-limit";
+import { enforceSizeLimit } from "@/lib/core/zk/request-size";
 import { planSet } from "./plan-ops";
 import { conflict } from "./conflict";
 

@@ -188,6 +188,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   "POST /api/v1/clusters/[id]/recipes/force-release": { request: async (h) => ({ url: c(h, "/recipes/force-release"), json: { path: await h.node("", "lock-"), version: 0, reason: "stuck lock" } }) },
   "GET /api/v1/clusters/[id]/sessions": { request: async (h) => ({ url: c(h, "/sessions") }) },
   "GET /api/v1/clusters/[id]/subtree": { request: async (h) => ({ url: c(h, "/subtree"), query: { path: "/app" } }) },
+  "POST /api/v1/clusters/[id]/multi": { request: async (h) => ({ url: c(h, "/multi"), json: { ops: [{ op: "check", path: "/app/config", version: 0 }, { op: "create", path: `/app/${h.fresh("multi")}`, data: "x" }] } }) },
   "GET /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: "/app/config" } }) },
   "POST /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: `/app/${h.fresh("new")}` }, json: { data: "x" } }) },
   "PUT /api/v1/clusters/[id]/znode": { request: async (h) => ({ url: c(h, "/znode"), query: { path: await h.node("v0") }, json: { data: "v1", version: 0 } }) },

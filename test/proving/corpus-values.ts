@@ -1,6 +1,6 @@
 // Expands the corpus's generated values ({"$gen": ...}) and placeholders ({main}, {zkPort}, ...),
 // so megabyte bodies, 1,000-deep paths and 10,000-host strings stay one line of data.
-import { maxValueBytes } from "../../lib/znodes/size-limit";
+import { maxValueBytes } from "../../lib/core/zk/request-size";
 export type Vars = Record<string, string>;
 type Gen = { $gen: string; [k: string]: unknown };
 

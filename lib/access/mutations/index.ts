@@ -5,3 +5,6 @@ export { lockoutDetails, sessionPerms, type Lockout } from "./acl-lockout";
 export { requireReason } from "./reason";
 export { aclOf, b64, type PlannedOp } from "./ops";
 export type { RequestCtx } from "@/lib/core/context";
+export { applyOps, runOps, type ApplyOpsSpec, type ApplyOpsResult, type OpsProgress, type RunOpsOptions } from "./apply-op-list";
+export { planBatches, touchedNodes, type PrimitiveOp, type OpName } from "./op-list";
+export type { AppliedOp } from "./apply-batches";

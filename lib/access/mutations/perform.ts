@@ -123,7 +123,7 @@ export async function performMutation<T>(spec: MutationSpec<T>): Promise<T> {
 }
 
 /** Declared ACL changes with the ACL there now (for the lockout guard's "it would lose"), read when not given. */
-async function withCurrentAcls(client: ZkClient, nodes: TouchedNode[]): Promise<TouchedNode[]> {
+export async function withCurrentAcls(client: ZkClient, nodes: TouchedNode[]): Promise<TouchedNode[]> {
   return Promise.all(nodes.map(async (n) => (n.action !== "set_acl" || n.current !== undefined ? n : { ...n, current: await client.getAcl(n.path).then((r) => toRules(r.acl), () => null) })));
 }
 

@@ -33,3 +33,7 @@ export const permNames = (bits: number): PermName[] => PERMS.filter((p) => bits 
 export type AclView = { scheme: string; id: string; perms: string };
 
 export const formatAclView = (acl: AclEntry[]): AclView[] => acl.map((e) => ({ scheme: e.scheme, id: e.auth, perms: permLetters(e.perms) }));
+
+/** The same entries in the same order (what ZooKeeper keeps is the list as set). */
+export const sameAcl = (a: AclEntry[], b: AclEntry[]) =>
+  a.length === b.length && a.every((e, i) => e.scheme === b[i].scheme && e.auth === b[i].auth && e.perms === b[i].perms);

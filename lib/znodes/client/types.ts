@@ -2,10 +2,10 @@
 // and the inputs of their zod schemas (type-only imports: nothing of the server reaches the bundle).
 import type { z } from "zod";
 import type { Answer, Wire } from "@/lib/core/client/answer";
-import type { copySubtree, createNode, deleteNode, getNode, importSubtree, listChildrenPage, previewSubtree, setData } from "@/lib/znodes";
+import type { applyMulti, copySubtree, createNode, deleteNode, getNode, importSubtree, listChildrenPage, previewSubtree, setData } from "@/lib/znodes";
 import type { copyInput } from "@/lib/znodes/copy-subtree";
 import type { importQuery } from "@/lib/znodes/import-subtree";
-import type { createInput, NodeType, setInput } from "@/lib/znodes/schema";
+import type { createInput, multiInput, NodeType, setInput } from "@/lib/znodes/schema";
 import type { versionConflictDetails } from "@/lib/znodes/set-data";
 
 export type { NodeType };
@@ -37,6 +37,9 @@ export type SubtreePreview = Answer<typeof previewSubtree>;
 
 export type CopyInput = z.input<typeof copyInput>;
 export type CopyResult = Answer<typeof copySubtree>;
+/** POST …/multi: operations applied all or nothing, and each one's result. */
+export type MultiInput = z.input<typeof multiInput>;
+export type MultiResult = Answer<typeof applyMulti>;
 
 type ImportQuery = z.output<typeof importQuery>;
 /** The import dialog's choices; they travel as query parameters. */
