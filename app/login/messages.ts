@@ -5,6 +5,8 @@ export const LOGIN_ERRORS: Record<string, { title: string; text: string }> = {
     title: "No access yet",
     text: "You signed in, but your account has no role in this console: new accounts get no role here, and none of your groups is mapped to one. Ask a console administrator to grant you access, then sign in again.",
   },
+  BadSubject: { title: "Sign-in refused", text: "The identity provider did not say who you are (its subject claim is missing or not a text identifier). An administrator should check the provider's configuration." },
+  IssuedInFuture: { title: "Sign-in refused", text: "The identity provider's token is dated in the future: its clock or the console's is wrong. Try again in a minute; if it keeps failing, an administrator should check both clocks." },
   Disabled: { title: "Account disabled", text: "Your console account is disabled. Ask a console administrator to enable it." },
   SessionEnded: { title: "Signed out", text: "Your session has ended (your account was disabled or your sessions were revoked). Sign in again if you still have access." },
   CredentialsSignin: { title: "Sign-in failed", text: "Invalid username or password" },

@@ -38,7 +38,10 @@ export function UsersTable() {
                   {GLOBAL_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
                 </select>
               </td>
-              <td><span className="tag-list">{u.groups.map((g) => <span key={g} className="badge tag">{g}</span>)}</span></td>
+              <td>
+                <span className="tag-list">{u.groups.map((g) => <span key={g} className="badge tag">{g}</span>)}</span>
+                {u.groupsDropped > 0 && <span className="muted"> {u.groupsDropped} more left out at the last sign-in (past the console's maximum of groups, empty, over-long or not text; see the log)</span>}
+              </td>
               <td><GrantList grants={u.grants} clusterName={clusterName} /></td>
               <td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : <span className="muted">never</span>}</td>
               <td>

@@ -8,6 +8,7 @@ import { errors } from "@/lib/core/errors";
 import { KeyedCache } from "@/lib/core/keyed-cache";
 import { userAccess } from "./actor-cache";
 import { isGlobalAdmin } from "./permissions";
+import { sessionMaxAgeSeconds } from "./session-age";
 
 /** What the session cookie (a next-auth JWT) carries about the user. */
 export type SessionClaims = { uid?: unknown; loginAt?: unknown; exp?: unknown };
@@ -23,6 +24,8 @@ export async function actorForToken(token: SessionClaims | null): Promise<Actor 
   if (!access || access.disabled || access.actor.provider === SERVICE_PROVIDER) return null;
   const loginAt = typeof token.loginAt === "number" ? token.loginAt : 0;
   if (access.sessionsRevokedAt !== null && loginAt <= access.sessionsRevokedAt) return null;
+  // SESSION_MAX_AGE counts from the sign-in, however active the session was since.
+  if (loginAt > 0 && Date.now() - loginAt > sessionMaxAgeSeconds() * 1000) return null;
   return access.actor;
 }
 

@@ -13,7 +13,7 @@ import { userPatch } from "./schema";
 /** A user as admins see it (never the password hash). */
 export const publicUser = (u: User) => ({
   id: u.id, username: u.username, name: u.name, provider: u.provider, role: u.role, disabled: u.disabled, mustChangePassword: u.mustChangePassword,
-  groups: parseGroups(u.groups), createdAt: u.createdAt.toISOString(), lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+  groups: parseGroups(u.groups), groupsDropped: u.groupsDropped, createdAt: u.createdAt.toISOString(), lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
 });
 
 export async function listUsers({ ctx }: { ctx: RequestCtx }) {

@@ -5,15 +5,25 @@ import { logger } from "@/lib/core/log";
 
 const log = logger("auth");
 
+export const bootstrapAdminUsername = () => process.env.ADMIN_USERNAME || "admin";
+
 /**
- * Make sure the bootstrap admin exists. ADMIN_USERNAME/ADMIN_PASSWORD win when set
+ * Make sure the bootstrap admin exists: its own console (credentials) record, never an SSO
+ * account that happens to hold the username (that account is renamed aside and left as it is,
+ * so it neither accepts the operator's password nor becomes the admin). ADMIN_USERNAME/ADMIN_PASSWORD win when set
  * (the password is re-applied if it changed); otherwise a strong password is
  * generated on first start and printed once.
  */
 export async function ensureBootstrapAdmin(): Promise<void> {
-  const username = process.env.ADMIN_USERNAME || "admin";
+  const username = bootstrapAdminUsername();
   const configured = process.env.ADMIN_PASSWORD;
-  const existing = await db().user.findUnique({ where: { username } });
+  let existing = await db().user.findUnique({ where: { username } });
+  if (existing && existing.provider !== "credentials") {
+    const aside = `${username}@${existing.provider}:${existing.id}`;
+    await db().user.update({ where: { id: existing.id }, data: { username: aside } });
+    log.warn({ username, provider: existing.provider, renamedTo: aside }, `the ${existing.provider} account that held the bootstrap admin's username ${username} is now ${aside}; the bootstrap admin is a separate console account`);
+    existing = null;
+  }
   if (existing) {
     if (configured && !verifyPassword(configured, existing.passwordHash)) {
       await db().user.update({ where: { id: existing.id }, data: { passwordHash: hashPassword(configured) } });

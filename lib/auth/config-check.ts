@@ -3,6 +3,7 @@ import { trustedProxyHops } from "@/lib/core/http/client-ip";
 import { parseHostAllowlist } from "../clusters/host-allowlist";
 import { envDefaultRole } from "./settings";
 import { liveLimits } from "../watch/stream-limits";
+import { sessionMaxAgeSeconds } from "@/lib/access/session-age";
 
 export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
@@ -25,6 +26,7 @@ export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
   try {
     trustedProxyHops(env.TRUST_PROXY);
     liveLimits(env);
+    sessionMaxAgeSeconds(env);
     parseHostAllowlist(env.CLUSTER_HOST_ALLOWLIST);
   } catch (e) {
     throw new Error(`[security] ${(e as Error).message}`);

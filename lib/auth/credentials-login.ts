@@ -26,7 +26,8 @@ export async function authorizeCredentials(raw: unknown, sourceIp: string | null
     throw new LoginRefused(pause);
   }
   const user = await db().user.findUnique({ where: { username } });
-  const passwordOk = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && !!user?.passwordHash;
+  // Only console accounts have passwords: an SSO account never signs in with one.
+  const passwordOk = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && !!user?.passwordHash && user.provider === "credentials";
   if (!user || !passwordOk) {
     await auditLoginFailure({ ...attempt, userId: user?.id }, "wrong username or password");
     return null;

@@ -7,7 +7,8 @@ import { authorizeCredentials, LoginRefused } from "./credentials-login";
 import { hashPassword } from "./password";
 import { LOGIN_LIMIT } from "./rate-limit";
 import { actorForToken } from "@/lib/access/session";
-import { completeSsoLogin, groupsFromClaims } from "./sso-login";
+import { completeSsoLogin } from "./sso-login";
+import { groupsFromClaims } from "./sso-claims";
 import { grant } from "@/test/support/auth";
 import { can } from "@/lib/access/permissions";
 import { assertAuthConfig } from "./config-check";
@@ -112,10 +113,10 @@ describe("SSO sign-in", () => {
   });
 
   it("reads the groups claim, also at a dotted path, keeping only strings", () => {
-    expect(groupsFromClaims({ groups: ["a", 1, "", "b", "a"] })).toEqual(["a", "b"]);
-    expect(groupsFromClaims({ realm_access: { roles: ["x"] } }, "realm_access.roles")).toEqual(["x"]);
-    expect(groupsFromClaims({ groups: "solo" })).toEqual(["solo"]);
-    expect(groupsFromClaims({})).toEqual([]);
+    expect(groupsFromClaims({ groups: ["a", 1, "", "b", "a"] })).toEqual({ groups: ["a", "b"], dropped: 2 });
+    expect(groupsFromClaims({ realm_access: { roles: ["x"] } }, "realm_access.roles")).toEqual({ groups: ["x"], dropped: 0 });
+    expect(groupsFromClaims({ groups: "solo" })).toEqual({ groups: ["solo"], dropped: 0 });
+    expect(groupsFromClaims({})).toEqual({ groups: [], dropped: 0 });
   });
 });
 

@@ -9,7 +9,10 @@ import { authorizeCredentials } from "./credentials-login";
 import { isGlobalAdmin } from "@/lib/access/permissions";
 import { adminLoginEnabled, ssoProviders } from "./providers";
 import { actorForToken } from "@/lib/access/session";
-import { completeSsoLogin, groupsFromClaims } from "./sso-login";
+import { completeSsoLogin } from "./sso-login";
+import { identityFromClaims } from "./sso-claims";
+import { auditLoginFailure } from "./login-audit";
+import { sessionMaxAgeSeconds } from "@/lib/access/session-age";
 import { logger } from "@/lib/core/log";
 
 const log = logger("auth");
@@ -27,7 +30,7 @@ export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string
     authorize: (raw) => authorizeCredentials(raw, sourceIp),
   });
   return {
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
     pages: { signIn: "/login", error: "/login" },
     cookies: sessionCookies(overTls),
     providers: [...(adminLoginEnabled() ? [credentials] : []), ...ssoProviders()],
@@ -41,17 +44,15 @@ export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string
       debug: () => {},
     },
     callbacks: {
-      async signIn({ account, profile, user }) {
+      async signIn({ account, profile }) {
         if (!account || account.type !== "oauth") return true;
-        const claims = (profile ?? {}) as Record<string, unknown>;
-        const result = await completeSsoLogin({
-          provider: account.provider,
-          subject: account.providerAccountId,
-          name: user.name,
-          email: user.email,
-          preferredUsername: typeof claims.preferred_username === "string" ? claims.preferred_username : typeof claims.login === "string" ? claims.login : null,
-          groups: groupsFromClaims(claims),
-        }, sourceIp);
+        const identity = identityFromClaims(account.provider, profile);
+        if ("refused" in identity || identity.subject !== account.providerAccountId) {
+          const why = "refused" in identity ? identity.why : "the subject claim and the account id differ";
+          await auditLoginFailure({ username: `(${account.provider} sign-in)`, provider: account.provider, sourceIp }, `sign-in refused: ${why}`);
+          return `/login?error=${"refused" in identity ? identity.refused : "BadSubject"}`;
+        }
+        const result = await completeSsoLogin(identity, sourceIp);
         return "refused" in result ? `/login?error=${result.refused}` : true;
       },
       async jwt({ token, user, account }) {

@@ -6,7 +6,10 @@ import GoogleProvider from "next-auth/providers/google";
 
 export type LoginMethod = { id: string; name: string };
 
-type OidcClaims = { sub: string; name?: string; preferred_username?: string; email?: string };
+/** As the IdP may send them: checked by shape before use. */
+type OidcClaims = { sub?: unknown; name?: unknown; preferred_username?: unknown; email?: unknown };
+
+const text = (v: unknown) => (typeof v === "string" && v ? v : null);
 
 export const adminLoginEnabled = () => process.env.ADMIN_LOGIN !== "disabled";
 
@@ -24,7 +27,8 @@ export function oidcProvider(): OAuthConfig<OidcClaims> | null {
     // Authorization code flow, bound to this browser by PKCE and state.
     checks: ["pkce", "state"],
     idToken: true,
-    profile: (claims) => ({ id: String(claims.sub), name: claims.name ?? claims.preferred_username ?? claims.email ?? String(claims.sub), email: claims.email ?? null }),
+    // Only text is taken; the sign-in callback checks every claim (sso-claims.ts) and refuses a bad subject.
+    profile: (claims) => ({ id: text(claims.sub) ?? "", name: text(claims.name) ?? text(claims.preferred_username) ?? text(claims.email), email: text(claims.email) }),
   };
 }
 

@@ -6,6 +6,7 @@ import { grantsFor } from "@/lib/access/grants";
 import { auditLogin, auditLoginFailure } from "./login-audit";
 import { defaultRole } from "./settings";
 import { isRole } from "@/lib/access/roles";
+import { bootstrapAdminUsername } from "./bootstrap-admin";
 
 export type SsoIdentity = {
   provider: string;
@@ -14,24 +15,18 @@ export type SsoIdentity = {
   email?: string | null;
   preferredUsername?: string | null;
   groups: string[];
+  /** Entries of the groups claim left out (see sso-claims.ts). */
+  droppedGroups?: number;
 };
 
 /** Why a sign-in was refused; the login page explains each one. */
-export type SsoRefusal = "NoAccess" | "Disabled";
-
-const MAX_GROUPS = 200;
-
-/** The groups claim (a dotted path like realm_access.roles works too), as clean strings. */
-export function groupsFromClaims(claims: Record<string, unknown> | undefined, claim = process.env.OIDC_GROUPS_CLAIM || "groups"): string[] {
-  let v: unknown = claims;
-  for (const key of claim.split(".")) v = v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
-  const list = Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
-  return [...new Set(list.filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= 256))].slice(0, MAX_GROUPS);
-}
+export type SsoRefusal = "NoAccess" | "Disabled" | "BadSubject" | "IssuedInFuture";
 
 async function freeUsername(identity: SsoIdentity): Promise<string> {
   const wanted = (identity.preferredUsername || identity.email || identity.subject).slice(0, 128);
   for (const candidate of [wanted, `${wanted}@${identity.provider}`, `${identity.provider}:${identity.subject}`]) {
+    // The bootstrap admin's name stays its own, even before the admin record exists.
+    if (candidate === bootstrapAdminUsername()) continue;
     if (!(await db().user.findUnique({ where: { username: candidate } }))) return candidate;
   }
   return `${identity.provider}:${identity.subject}:${Date.now()}`;
@@ -41,6 +36,7 @@ export async function completeSsoLogin(identity: SsoIdentity, sourceIp: string |
   const key = { provider_subject: { provider: identity.provider, subject: identity.subject } };
   const attempt = { username: identity.preferredUsername || identity.email || identity.subject, provider: identity.provider, sourceIp };
   const groups = JSON.stringify(identity.groups);
+  const groupsDropped = identity.droppedGroups ?? 0;
   let user = await db().user.findUnique({ where: key });
   if (user?.disabled) {
     await auditLoginFailure({ ...attempt, userId: user.id }, "the account is disabled");
@@ -54,15 +50,15 @@ export async function completeSsoLogin(identity: SsoIdentity, sourceIp: string |
       return { refused: "NoAccess" };
     }
     user = await db().user.create({
-      data: { username: await freeUsername(identity), name: identity.name || null, provider: identity.provider, subject: identity.subject, role, groups, lastLoginAt: new Date() },
+      data: { username: await freeUsername(identity), name: identity.name || null, provider: identity.provider, subject: identity.subject, role, groups, groupsDropped, lastLoginAt: new Date() },
     });
   } else {
-    user = await db().user.update({ where: { id: user.id }, data: { name: identity.name || user.name, groups, lastLoginAt: new Date() } });
+    user = await db().user.update({ where: { id: user.id }, data: { name: identity.name || user.name, groups, groupsDropped, lastLoginAt: new Date() } });
   }
   if (!isRole(user.role) && (await grantsFor(user.id, identity.groups)).length === 0) {
     await auditLoginFailure({ ...attempt, userId: user.id }, "sign-in refused: no role and no grant");
     return { refused: "NoAccess" };
   }
-  await auditLogin({ ...attempt, username: user.username, userId: user.id }, { groups: identity.groups });
+  await auditLogin({ ...attempt, username: user.username, userId: user.id }, { groups: identity.groups, ...(groupsDropped ? { groupsDropped } : {}) });
   return { userId: user.id };
 }
