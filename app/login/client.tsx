@@ -4,19 +4,18 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { LoginMethod } from "@/lib/auth";
+import { sameOriginPath } from "@/lib/core/http/same-origin-path";
 
-/** Only same-origin relative paths are followed after sign-in: never an open redirect. */
-function safeCallback(raw: string | null): string {
-  if (raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\")) return raw;
-  return "/clusters";
-}
+/** Only paths of this origin are followed after sign-in: never an open redirect. */
+const safeCallback = (raw: string | null) => sameOriginPath(raw, window.location.origin);
 
 type Props = { methods: { password: boolean; sso: LoginMethod[] } };
 
 export function LoginForm({ methods }: Props) {
   const router = useRouter();
   const searchParams = useSearchParams();
-  const callbackUrl = safeCallback(searchParams.get("callbackUrl"));
+  // Resolved when used (in the browser: the origin is the page's).
+  const callbackUrl = () => safeCallback(searchParams.get("callbackUrl"));
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -33,14 +32,14 @@ export function LoginForm({ methods }: Props) {
       setError(result?.error && result.error !== "CredentialsSignin" && result.error.startsWith("Too many") ? result.error : "Invalid username or password");
       return;
     }
-    router.push(callbackUrl);
+    router.push(callbackUrl());
     router.refresh();
   }
 
   return (
     <div className="form">
       {methods.sso.map((m) => (
-        <button key={m.id} type="button" className="button primary" onClick={() => signIn(m.id, { callbackUrl })}>
+        <button key={m.id} type="button" className="button primary" onClick={() => signIn(m.id, { callbackUrl: callbackUrl() })}>
           Continue with {m.name}
         </button>
       ))}

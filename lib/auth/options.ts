@@ -14,6 +14,7 @@ import { identityFromClaims } from "./sso-claims";
 import { auditLoginFailure } from "./login-audit";
 import { sessionMaxAgeSeconds } from "@/lib/access/session-age";
 import { logger } from "@/lib/core/log";
+import { sameOriginPath } from "@/lib/core/http/same-origin-path";
 
 const log = logger("auth");
 
@@ -44,6 +45,8 @@ export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string
       debug: () => {},
     },
     callbacks: {
+      // Every redirect next-auth makes (callbackUrl of a form post or the SSO cookie): this origin only.
+      redirect: ({ url, baseUrl }) => new URL(sameOriginPath(url, baseUrl), baseUrl).toString(),
       async signIn({ account, profile }) {
         if (!account || account.type !== "oauth") return true;
         const identity = identityFromClaims(account.provider, profile);
