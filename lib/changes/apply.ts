@@ -5,9 +5,9 @@ import "server-only";
 import type { RequestCtx } from "@/lib/core/context";
 import type { ChangeRequest } from "@/lib/core/db/generated/prisma/client";
 import { ConsoleError, errors } from "@/lib/core/errors";
-import { performMutation } from "@/lib/access/mutations";
-import { applyOps, findDrift, type Drift } from "@/lib/access/mutations/apply-ops";
-import { fromB64, touchedByOps, type PlannedOp } from "@/lib/access/mutations/ops";
+import { performMutation, runOps } from "@/lib/access/mutations";
+import { findDrift, type Drift } from "@/lib/access/mutations/drift";
+import { fromB64, toPrimitiveOp, touchedByOps, type PlannedOp } from "@/lib/access/mutations/ops";
 import { auditValue } from "@/lib/access/audit/values";
 import { actorForToken } from "@/lib/access/session";
 import { requestCtx } from "@/lib/access/request-ctx";
@@ -40,12 +40,16 @@ export async function applyApproved(ctx: RequestCtx, cr: ChangeRequest, ops: Pla
         if (drift.length) throw errors.changeStale(cr.id, drift);
         return before;
       },
-      run: (client, _cluster, touch) => applyOps(client, ops, touch),
+      run: async (client, cluster, touch) => {
+        const r = await runOps(client, cluster, ops.map(toPrimitiveOp), { ctx: actingCtx, touch });
+        return { applied: r.applied, created: r.results.flatMap((x) => (x.op === "create" && x.createdPath ? [x.createdPath] : [])) };
+      },
       after: (r) => ({ after, details: { applied: r.applied, created: r.created.slice(0, 100) } }),
     });
     return await transition(ctx, cr, { from: ["applying"], to: "applied", event: "applied", outcome: { applied: result.applied, created: result.created.slice(0, 100) } });
   } catch (e) {
-    applied = (e as { applied?: number }).applied ?? 0;
+    // The engine applies whole batches: how many ops of the request landed before it stopped.
+    applied = ((e as { details?: { applied?: number } }).details?.applied) ?? 0;
     const drift = await staleDrift(ctx, cr, ops, e, applied);
     if (drift) return transition(ctx, cr, { from: ["applying"], to: "stale", event: "stale", outcome: { drift } });
     const message = e instanceof Error ? e.message : String(e);

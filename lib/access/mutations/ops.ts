@@ -6,6 +6,7 @@ import type { AclEntry } from "@/lib/core/zk/client";
 import { toRules } from "@/lib/core/zk/acl-ids";
 import { CREATED_ACL } from "./authorize";
 import type { TouchedNode } from "./touched-node";
+import type { PrimitiveOp } from "./op-list";
 
 const path = z.string().min(1).max(4096);
 const base64 = z.string().max(16 * 1024 * 1024);
@@ -61,4 +62,12 @@ export function summarize(ops: PlannedOp[], sample = 20) {
   const counts: Record<string, number> = {};
   for (const o of ops) counts[o.op] = (counts[o.op] ?? 0) + 1;
   return { counts, paths: [...new Set(ops.map((o) => o.path))].slice(0, sample) };
+}
+
+/** A planned op as the op-list engine applies it (values decoded; the ACL seen while planning as `current`). */
+export function toPrimitiveOp(o: PlannedOp): PrimitiveOp {
+  if (o.op === "create") return { op: "create", path: o.path, data: fromB64(o.data), flags: o.flags, ttlMs: o.ttlMs, ...(o.acl ? { acl: o.acl } : {}) };
+  if (o.op === "set") return { op: "set", path: o.path, data: fromB64(o.data), version: o.version };
+  if (o.op === "setAcl") return { op: "setAcl", path: o.path, acl: o.acl, version: o.aversion, ...(o.base?.acl ? { current: o.base.acl } : {}) };
+  return { op: o.op, path: o.path, version: o.version };
 }
