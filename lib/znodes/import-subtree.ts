@@ -138,12 +138,12 @@ export async function importSubtree({ ctx, clusterId, query, body, onProgress = 
     plan: async (client, cluster) => {
       enforceImportSizes(file, cluster, root);
       const plan = await planImport(client, root, file, q.onExisting);
-      const depth = (p: string) => p.split("/").length;
-      const creates = [...plan.creates].sort((a, b) => depth(a.path) - depth(b.path));
-      return [
-        ...creates.map((c): PlannedOp => ({ op: "create", path: c.path, data: b64(decodeValue(c.node)), flags: 0, acl: withAcl ? aclOf(c.node) : undefined, base: null })),
-        ...plan.updates.map((u): PlannedOp => ({ op: "set", path: u.path, data: b64(decodeValue(u.node)), version: u.version!, base: { version: u.version! } })),
-      ];
+      // The same ops a real run applies, stored for review: creates on nothing, updates at the version planned.
+      return importOps(plan, withAcl).map((o): PlannedOp => {
+        if (o.op === "create") return { op: "create", path: o.path, data: b64(o.data ?? Buffer.alloc(0)), flags: 0, acl: o.acl, base: null };
+        if (o.op === "set") return { op: "set", path: o.path, data: b64(o.data), version: o.version, base: { version: o.version } };
+        throw new Error(`an import plans creates and sets only, not ${o.op}`);
+      });
     },
     run: async (client, cluster, touch) => {
       enforceImportSizes(file, cluster, root);
