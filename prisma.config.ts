@@ -1,13 +1,20 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./lib/core/db/url";
+import { withScriptShadow } from "./lib/core/db/adapter";
+import { postgresAdapter } from "./lib/core/db/postgres-adapter";
+import { databaseKind, databaseUrl } from "./lib/core/db/url";
 
-// Prisma 6.19 with the JavaScript schema engine: works fully offline.
+// Prisma 6.19 with the JavaScript schema engine: works fully offline. DATABASE_URL picks the
+// database: a postgresql:// URL the PostgreSQL schema, migrations and driver adapter, anything
+// else SQLite (prisma/postgresql/schema.prisma is derived from prisma/schema.prisma).
+const url = databaseUrl();
+const dir = databaseKind(url) === "postgresql" ? path.join("prisma", "postgresql") : "prisma";
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
-  adapter: async () => new PrismaBetterSQLite3({ url: databaseUrl() }),
+  schema: path.join(dir, "schema.prisma"),
+  migrations: { path: path.join(dir, "migrations") },
+  adapter: async () => (databaseKind(url) === "postgresql" ? postgresAdapter(url) : withScriptShadow(new PrismaBetterSQLite3({ url }))),
 });

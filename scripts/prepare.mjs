@@ -1,5 +1,5 @@
 // Shared by `npm start` and `npm test`: install dependencies when missing,
-// generate the Prisma client, apply migrations. Plain JS: runs before node_modules exists.
+// generate the Prisma clients (SQLite and PostgreSQL), apply the migrations of DATABASE_URL's database. Plain JS: runs before node_modules exists.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -17,7 +17,7 @@ export function prepare({ databaseUrl } = {}) {
   }
   const url = databaseUrl ?? process.env.DATABASE_URL ?? `file:${path.join(root, "data", "console.db")}`;
   if (url.startsWith("file:")) fs.mkdirSync(path.dirname(url.slice(5)), { recursive: true });
-  run("npx prisma generate", { DATABASE_URL: url });
+  run("npm run --silent db:generate", { DATABASE_URL: url });
   run("npx prisma migrate deploy", { DATABASE_URL: url });
   return url;
 }

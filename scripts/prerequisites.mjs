@@ -2,7 +2,8 @@
 // otherwise prints the exact command and stops.
 //  - native: headers and SASL plugins the `zookeeper` binding is built and run with (TLS, SASL);
 //    checked by the postinstall step, which `npm ci` runs before anything else.
-//  - tests: Java + ZooKeeper, Debian's chromium, and the Kerberos KDC the GSSAPI tests start.
+//  - tests: Java + ZooKeeper, Debian's chromium, the Kerberos KDC the GSSAPI tests start, and
+//    PostgreSQL (the multi-instance suite and `npm run db:migration`).
 import { execSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -25,6 +26,7 @@ const TESTS = {
   chromium: () => fs.existsSync("/usr/bin/chromium"),
   "krb5-kdc": () => fs.existsSync("/usr/sbin/krb5kdc") && fs.existsSync("/usr/sbin/kdb5_util"),
   "krb5-admin-server": () => fs.existsSync("/usr/sbin/kadmin.local"),
+  postgresql: () => fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/postgres`)),
 };
 
 function ensure(label, table) {

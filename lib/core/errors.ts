@@ -39,7 +39,7 @@ export const errors = {
   crossSiteRefused: (why: string) => new ConsoleError("CSRF_REFUSED", 403, `refused a cross-site request (rule: state-changing requests must come from the console's own origin): ${why}`),
   internal: (requestId: string) => new ConsoleError("INTERNAL", 500, `internal error (request id ${requestId}); see the server log`),
   configInvalid: (message: string) => new ConsoleError("CONFIG_INVALID", 500, message),
-  databaseUnavailable: (why: string) => new ConsoleError("DATABASE_UNAVAILABLE", 503, `the console's database cannot be used right now: ${why}. ZooKeeper itself is not affected; try again shortly or check the database file`),
+  databaseUnavailable: (why: string) => new ConsoleError("DATABASE_UNAVAILABLE", 503, `the console's database cannot be used right now: ${why}. ZooKeeper itself is not affected; try again shortly or check the database (its file, or its PostgreSQL server)`),
 
   // Who may do what
   unauthenticated: () => new ConsoleError("UNAUTHENTICATED", 401, "sign in first: this endpoint needs a console session"),

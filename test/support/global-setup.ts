@@ -1,11 +1,13 @@
-// Vitest global setup: a fresh SQLite database with the committed migrations applied, and the audit
-// trail's key files and checkpoints in the same throwaway folder.
+// Vitest global setup: a fresh SQLite database with the committed migrations applied (the default
+// DATABASE_URL of every test), the audit trail's key files and checkpoints in the same throwaway
+// folder, and the suite's PostgreSQL server (test/support/postgres.ts).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startSuitePostgres } from "./postgres";
 
-export default function setup() {
+export default async function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zkc-test-db-"));
   const url = `file:${path.join(dir, "test.db")}`;
   process.env.DATABASE_URL = url;
@@ -14,5 +16,9 @@ export default function setup() {
   process.env.AUDIT_SIGNING_KEY_FILE = path.join(dir, "audit-signing-key.pem");
   process.env.AUDIT_CHECKPOINT_FILE = path.join(dir, "audit-checkpoints.jsonl");
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  const postgres = await startSuitePostgres();
+  return () => {
+    postgres.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }

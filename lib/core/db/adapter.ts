@@ -74,6 +74,24 @@ function boundedStart(start: Adapter["startTransaction"]): Adapter["startTransac
   };
 }
 
+type ShadowAdapter = { executeRaw(q: Query): Promise<number>; executeScript(sql: string): Promise<void> };
+
+/**
+ * For the migration tools: `migrate diff --from-migrations` replays each migration into a shadow
+ * database with executeRaw, which better-sqlite3 refuses for more than one statement ("External
+ * error id#0"); a whole script without parameters goes through executeScript instead.
+ */
+export function withScriptShadow(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connectShadow = factory.connectToShadowDb.bind(factory);
+  factory.connectToShadowDb = async () => {
+    const shadow = (await connectShadow()) as unknown as ShadowAdapter;
+    const executeRaw = shadow.executeRaw.bind(shadow);
+    shadow.executeRaw = async (q) => (q.args.length === 0 ? (await shadow.executeScript(q.sql), 0) : executeRaw(q));
+    return shadow as unknown as Awaited<ReturnType<typeof connectShadow>>;
+  };
+  return factory;
+}
+
 export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const connect = factory.connect.bind(factory);

@@ -8,3 +8,8 @@ export function databaseUrl(): string {
   process.env.DATABASE_URL = url;
   return url;
 }
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+/** Which database a URL names: postgres:// or postgresql:// is PostgreSQL, anything else SQLite. */
+export const databaseKind = (url: string = databaseUrl()): DatabaseKind => (/^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite");
