@@ -5,9 +5,9 @@ require("./scripts/build-session-worker.cjs").ensureSessionWorker();
 const nextConfig = {
   // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Native binding and the SQLite driver must be loaded by Node, not bundled; so are the logger
+  // Native binding and the database drivers must be loaded by Node, not bundled; so are the logger
   // (pino's stream) and the metrics registry, one each per process rather than one per route bundle.
-  serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "prom-client"],
+  serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pino", "prom-client"],
   // NEXT_OUTPUT=standalone: a self-contained .next/standalone (server.js) to copy elsewhere.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // Nothing imports the session worker or the binding it loads, so the tracer would leave them
