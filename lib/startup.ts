@@ -4,6 +4,7 @@ import { assignMissingSlugs } from "./clusters/slug";
 import { db } from "./core/db/client";
 import { databaseProblem } from "./core/db/startup-check";
 import { databaseUrl } from "./core/db/url";
+import { logger } from "./core/log";
 import { ensureDemoCluster } from "./demo/demo-cluster";
 import { startAuditCheckpoints } from "./audit/write-checkpoint";
 
@@ -11,7 +12,7 @@ export async function startup() {
   const problem = await databaseProblem(databaseUrl(), () => db().user.findFirst({ select: { id: true } }));
   if (problem) {
     // A console without its database can neither sign anyone in nor audit a change: say why and stop.
-    console.error(`\n${problem}\n`);
+    logger("database").fatal(problem);
     process.exit(1);
   }
   await prepareAuth();

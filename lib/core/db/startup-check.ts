@@ -28,6 +28,6 @@ export async function databaseProblem(url: string, probe: Probe): Promise<string
     const why = err.code === "P2021"
       ? "its tables are missing: apply the migrations (`npx prisma migrate deploy` with the same DATABASE_URL; `npm start` does it)"
       : unavailableReason(e) ?? String(err.message ?? e).trim().split("\n").pop();
-    return `[database] cannot use the ${describeDatabase(url)}: ${why}. Set DATABASE_URL to a database the console can reach.`;
+    return `cannot use the ${describeDatabase(url)}: ${why}. Set DATABASE_URL to a database the console can reach.`;
   }
 }
