@@ -15,7 +15,7 @@ export async function lockForTransaction(tx: Prisma.TransactionClient, name: str
 }
 
 /** How long work may wait for the same kind of work ahead of it in this process. */
-export const QUEUE_WAIT_MS = 10_000;
+export const QUEUE_WAIT_MS = 30_000;
 
 const tails: Map<string, Promise<unknown>> = ((globalThis as { __dbQueues?: Map<string, Promise<unknown>> }).__dbQueues ??= new Map());
 
