@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "groupsDropped" INTEGER NOT NULL DEFAULT 0;
+
