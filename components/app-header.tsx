@@ -6,6 +6,7 @@ import { UserMenu } from "@/components/admin/user-menu";
 import { requestShortcut } from "@/components/shortcuts/shortcut-events";
 import type { Theme } from "@/lib/core/client/theme";
 import { ThemeToggle } from "./theme-toggle";
+import { ChangesLink } from "@/components/changes/changes-link";
 
 /** The console's header; what needs a session only for a signed-in user (decided on the server). */
 export function AppHeader({ signedIn, theme }: { signedIn: boolean; theme: Theme }) {
@@ -19,6 +20,7 @@ export function AppHeader({ signedIn, theme }: { signedIn: boolean; theme: Theme
           <>
             <Link href="/clusters">Clusters</Link>
             <Link href="/ensemble">Deploy</Link>
+            <ChangesLink />
             <UserMenu />
             <button type="button" className="button header-button" onClick={() => requestShortcut("palette")} aria-keyshortcuts="Control+K" title="Jump to a cluster or path (Ctrl+K)">
               Jump to…

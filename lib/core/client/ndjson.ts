@@ -1,7 +1,7 @@
 // Long writes (copy, move, import) stream NDJSON progress when asked: {type:"progress"}
 // lines, then one {type:"result"} or {type:"error"} line (lib/core/http/progress.ts).
 import type { Progress } from "@/lib/core/http/progress";
-import { ApiError, toApiError } from "./api-fetch";
+import { ApiError, throwIfHeldForReview, toApiError } from "./api-fetch";
 
 export type { Progress };
 
@@ -33,7 +33,11 @@ export async function fetchWithProgress<T>(url: string, { method, body, contentT
   const res = await fetch(url, { method, body, signal, cache: "no-store", headers: { accept: "application/x-ndjson", "content-type": contentType } });
   if (!res.ok) throw toApiError(res.status, await res.json().catch(() => null));
   // Operations that finish before their first progress line answer with plain JSON.
-  if (!(res.headers.get("content-type") ?? "").includes("ndjson") || !res.body) return (await res.json()) as T;
+  if (!(res.headers.get("content-type") ?? "").includes("ndjson") || !res.body) {
+    const payload: unknown = await res.json();
+    if (res.status === 202) throwIfHeldForReview(payload);
+    return payload as T;
+  }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let rest = "";
   for (;;) {
