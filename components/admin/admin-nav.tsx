@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/grants", label: "Grants" },
   { href: "/admin/groups", label: "Group mappings" },
+  { href: "/admin/protections", label: "Protected paths" },
   { href: "/audit", label: "Audit trail" },
 ];
 

@@ -7,6 +7,7 @@ import { useAdminUsers } from "@/lib/admin/client/use-admin-users";
 import { useUpdateUser } from "@/lib/admin/client/use-update-user";
 import { errorMessage } from "@/lib/core/client/api-fetch";
 import { GrantList } from "./grant-list";
+import { ResetPassword } from "./reset-password";
 import { useClusterNames } from "./use-cluster-names";
 import "@/components/audit/audit.css";
 
@@ -46,6 +47,8 @@ export function UsersTable() {
               <td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : <span className="muted">never</span>}</td>
               <td>
                 {u.disabled ? <span className="error-text">disabled </span> : <span className="ok-text">enabled </span>}
+                {u.mustChangePassword && <span className="muted">must change password </span>}
+                {u.provider === "credentials" && <ResetPassword id={u.id} username={u.username} />}
                 {u.id !== session?.uid && (
                   <button type="button" className={u.disabled ? "button" : "button danger"} disabled={update.isPending}
                     onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>

@@ -1,3 +1,4 @@
+import { LocalAccountForm } from "@/components/admin/local-account-form";
 import { UsersTable } from "@/components/admin/users-table";
 
 export default function UsersPage() {
@@ -5,6 +6,7 @@ export default function UsersPage() {
     <>
       <h1>Users</h1>
       <UsersTable />
+      <LocalAccountForm />
     </>
   );
 }
