@@ -5,6 +5,8 @@ require("./scripts/build-session-worker.cjs").ensureSessionWorker();
 const nextConfig = {
   // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Where lib/core/zk/worker-pool.ts looks for the compiled session worker (its own source folder).
+  env: { ZK_CONSOLE_ZK_SOURCE_DIR: require("node:path").join(__dirname, "lib", "core", "zk") },
   // Native binding and the database drivers must be loaded by Node, not bundled; so are the logger
   // (pino's stream) and the metrics registry, one each per process rather than one per route bundle.
   serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pino", "prom-client"],

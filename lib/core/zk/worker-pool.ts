@@ -7,7 +7,6 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { logger } from "../log";
 import { noAnswerInTime } from "./errors";
 import { batcher, failure, RC, workerGone, type FromWorker, type OpenSession, type ToWorker } from "./worker/protocol";
@@ -23,9 +22,10 @@ type Pending = { s: number; resolve: (v: unknown) => void; reject: (e: Error) =>
 
 const SLOT_MS = 100;
 const log = logger("zk");
-/** This module's own directory: the source tree under tsx and vitest; under `next build` webpack
- * writes the source location into the bundle, so `next start` finds it from any working directory. */
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** This module's own directory: `__dirname` under tsx, vitest and Playwright's loader; `next build`
+ * inlines its source location (next.config.js `env`), so `next start` finds it from any working
+ * directory. (No `import.meta` here: Playwright loads this file as CommonJS and refuses it.) */
+const HERE = process.env.ZK_CONSOLE_ZK_SOURCE_DIR ?? __dirname;
 const BUILDER = path.resolve(HERE, "..", "..", "..", "scripts", "build-session-worker.cjs");
 
 /**
