@@ -3,6 +3,9 @@
 // change or remove a record, and `npm run audit:verify` reading it back.
 import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db/client";
 import { appendAudit } from "@/lib/access/audit/chain";
@@ -14,6 +17,8 @@ describe("the audit hash chain on PostgreSQL", () => {
   beforeAll(async () => {
     url = await freshPostgresDatabase("audit_chain");
     process.env.DATABASE_URL = url;
+    // Its own checkpoints: the run's shared file vouches for the suite's SQLite chain, not this one.
+    process.env.AUDIT_CHECKPOINT_FILE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zkc-pg-audit-")), "audit-checkpoints.jsonl");
   });
   afterAll(() => db().$disconnect());
 
