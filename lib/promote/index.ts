@@ -1,2 +1,0 @@
-export { promote } from "./promote";
-export * from "./schema";
