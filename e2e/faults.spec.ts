@@ -189,7 +189,7 @@ test.describe.serial("faults end to end (long: ~30 s)", () => {
     expect((await http.get("/login")).status).toBe(200);
     const verify = await http.request("POST", "/api/v1/audit/verify");
     expect(verify.status, JSON.stringify(verify.body)).toBe(200);
-    expect(verify.body).toMatchObject({ ok: true });
+    expect(verify.body, JSON.stringify(verify.body)).toMatchObject({ ok: true });
     closeSession("e2e-faults-raw");
   });
 });

@@ -86,7 +86,9 @@ export async function verifyAuditChain(): Promise<VerifyResult> {
   const checkpoint = await compareWithCheckpoint();
   if (!chain.ok) return { ...chain, checkpoint };
   if (checkpoint.status === "differs") return { ok: false, checked: chain.checked, brokenAt: null, lastGoodId: chain.headId, problem: checkpoint.problem, checkpoint };
-  if (checkpoint.status === "matches" && checkpoint.keyedFrom !== chain.keyedFrom) {
+  // A checkpoint taken before the first keyed record (keyedFrom null) allows keying to begin after its head.
+  const keyedLater = checkpoint.status === "matches" && checkpoint.keyedFrom === null && chain.keyedFrom !== null && chain.keyedFrom > (checkpoint.headId ?? 0);
+  if (checkpoint.status === "matches" && checkpoint.keyedFrom !== chain.keyedFrom && !keyedLater) {
     const problem = `the checkpoint of ${checkpoint.at} saw the keyed chain begin at record ${checkpoint.keyedFrom}, the trail now at ${chain.keyedFrom ?? "no record"}: it was rewritten`;
     return { ok: false, checked: chain.checked, brokenAt: null, lastGoodId: null, problem, checkpoint: { status: "differs", at: checkpoint.at, problem } };
   }
