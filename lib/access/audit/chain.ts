@@ -57,9 +57,9 @@ async function appendIn(tx: Tx, input: AuditRowInput): Promise<AuditRecord> {
 }
 
 // P2002: another writer took the head first (unique prevHash). P2034: PostgreSQL ended a transaction
-// in a write conflict or deadlock. P1008: SQLite was busy, e.g. another
-// process's transaction holds the write lock (Prisma reports SQLITE_BUSY as a timeout).
-// A busy COMMIT reaches us as the driver adapter's own error, not as P1008.
+// in a write conflict or deadlock. P1008: SQLite was busy, e.g. another process's transaction holds
+// the write lock (Prisma reports SQLITE_BUSY as a timeout); a busy COMMIT reaches us as the driver
+// adapter's own error instead, with SQLITE_BUSY as its cause.
 const isRetryable = (e: unknown) =>
   ["P2002", "P1008", "P2034"].includes((e as { code?: string }).code ?? "") || (e as { cause?: { originalCode?: string } }).cause?.originalCode === "SQLITE_BUSY";
 // Bounded by time rather than attempts: on a loaded machine another process may keep the lock for
