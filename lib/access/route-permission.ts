@@ -44,7 +44,7 @@ export type RouteDeclaration<P = Record<string, string>> = {
   /** Cluster and path found from something else the request names (an audit record), when not in the URL. */
   target?: (args: { params: P }) => Promise<Target>;
   /** Several places named by the query (a diff's two sides), each checked; null for one the verb will refuse as invalid. */
-  targets?: (search: URLSearchParams) => ({ clusterId: string; path: string } | null)[];
+  targets?: (search: URLSearchParams) => ({ clusterId: string; path: string; permission?: Permission } | null)[];
   /**
    * For ZooKeeper writes: the operation a refusal is audited as (a write refused up front is
    * recorded as failed, as the mutation pipeline does), from the query when it depends on it.
@@ -96,7 +96,7 @@ async function authorizeDeclared<P>(ctx: RequestCtx, decl: RouteDeclaration<P>, 
   if (decl.permission === "signed-in") return;
   if (decl.permission === "admin") return requireGlobalAdmin(actor, `${req.method} ${req.pathname}`);
   if (decl.targets) {
-    for (const t of decl.targets(req.search)) if (t) await authorizeTarget(ctx, decl, req, { clusterId: t.clusterId, paths: [t.path] });
+    for (const t of decl.targets(req.search)) if (t) await authorizeTarget(ctx, { ...decl, permission: t.permission ?? decl.permission }, req, { clusterId: t.clusterId, paths: [t.path] });
     return;
   }
   const target = await targetOf(decl, req);

@@ -161,6 +161,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   "DELETE /api/v1/clusters/[id]": {
     request: async (h) => ({ url: `/api/v1/clusters/${(await h.asAdmin("POST", "/api/v1/clusters", { json: { name: h.fresh("gone"), connectionString: h.zk } })).json.cluster.id}` }),
   },
+  "POST /api/v1/promote": { request: async (h) => ({ url: "/api/v1/promote", query: { left: `${h.clusterId}:/app/config`, right: `${h.clusterId}:/app/config` }, json: { dryRun: true } }) },
   "GET /api/v1/diff": { request: async (h) => ({ url: "/api/v1/diff", query: { left: `${h.clusterId}:/app`, right: `${h.clusterId}:/app/config` } }) },
   "GET /api/v1/clusters/[id]/acl": { request: async (h) => ({ url: c(h, "/acl"), query: { path: "/app/config" } }) },
   "PUT /api/v1/clusters/[id]/acl": { request: async (h) => ({ url: c(h, "/acl"), query: { path: await h.node() }, json: { acl, aversion: 0 } }) },

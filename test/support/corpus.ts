@@ -3,9 +3,9 @@ import type { MultiOp, ZkClient } from "../../lib/core/zk/client";
 
 export type PlantedNode = { path: string; data?: Buffer };
 
-/** Create the nodes, parents listed before their children, in multi batches of `batch` with `inFlight` batches at a time. */
+/** Create the nodes, parents listed before their children, in multi batches of `batch` (250) with `inFlight` batches at a time. */
 export async function plant(client: ZkClient, nodes: Iterable<PlantedNode>, opts: { batch?: number; inFlight?: number } = {}): Promise<number> {
-  const size = opts.batch ?? 1000;
+  const size = opts.batch ?? 250; // small multis: a loaded machine must not time one out
   const pending = new Set<Promise<unknown>>();
   let ops: MultiOp[] = [];
   let count = 0;

@@ -1,0 +1,2 @@
+export { promote } from "./promote";
+export * from "./schema";
