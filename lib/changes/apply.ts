@@ -11,6 +11,7 @@ import { fromB64, toPrimitiveOp, touchedByOps, type PlannedOp } from "@/lib/acce
 import { auditValue } from "@/lib/access/audit/values";
 import { actorForToken } from "@/lib/access/session";
 import { requestCtx } from "@/lib/access/request-ctx";
+import { isAtomic } from "@/lib/access/changes/submit";
 import { transition } from "./transition";
 
 const VERSION_CODES = new Set(["BAD_VERSION", "NODE_EXISTS", "NO_NODE", "NOT_EMPTY"]);
@@ -41,7 +42,7 @@ export async function applyApproved(ctx: RequestCtx, cr: ChangeRequest, ops: Pla
         return before;
       },
       run: async (client, cluster, touch) => {
-        const r = await runOps(client, cluster, ops.map(toPrimitiveOp), { ctx: actingCtx, touch });
+        const r = await runOps(client, cluster, ops.map(toPrimitiveOp), { ctx: actingCtx, touch }, { atomic: isAtomic(cr) });
         return { applied: r.applied, created: r.results.flatMap((x) => (x.op === "create" && x.createdPath ? [x.createdPath] : [])) };
       },
       after: (r) => ({ after, details: { applied: r.applied, created: r.created.slice(0, 100) } }),

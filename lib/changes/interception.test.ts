@@ -9,6 +9,7 @@ import * as aclRecursiveRoute from "@/app/api/v1/clusters/[id]/acl/recursive/rou
 import * as importRoute from "@/app/api/v1/clusters/[id]/import/route";
 import * as copyRoute from "@/app/api/v1/clusters/[id]/copy/route";
 import * as restoreRoute from "@/app/api/v1/audit/[id]/restore/route";
+import * as multiRoute from "@/app/api/v1/clusters/[id]/multi/route";
 import * as forceReleaseRoute from "@/app/api/v1/clusters/[id]/recipes/force-release/route";
 import * as approveRoute from "@/app/api/v1/change-requests/[id]/approve/route";
 import { createCluster } from "@/lib/clusters/registry";
@@ -97,6 +98,12 @@ describe("each znode-writing route under protection", () => {
       admin: true, route: forceReleaseRoute.POST, method: "POST", prepare: (n) => mk(`${P}/${n}`), url: () => c("/recipes/force-release"),
       body: (n) => ({ path: `${P}/${n}/lock-0000000001`, version: 0, reason: "stuck" }), applied: async (n) => !(await exists(`${P}/${n}/lock-0000000001`)),
     },
+    // A create then a set of the same node: the set is planned on the create's outcome, not read.
+    multi: {
+      route: multiRoute.POST, method: "POST", prepare: (n) => mk(`${P}/${n}`, "m0"), url: () => c("/multi"),
+      body: (n) => ({ ops: [{ op: "create", path: `${P}/${n}/a`, data: "a0" }, { op: "set", path: `${P}/${n}/a`, data: "a1", version: 0 }, { op: "check", path: "/src", version: 0 }, { op: "set", path: `${P}/${n}`, data: "m1", version: 0 }] }),
+      applied: async (n) => (await dataOf(`${P}/${n}/a`)) === "a1" && (await dataOf(`${P}/${n}`)) === "m1",
+    },
   };
   cases["force release"].prepare = async (n) => { await mk(`${P}/${n}`); await mk(`${P}/${n}/lock-0000000001`); };
 
@@ -115,5 +122,16 @@ describe("each znode-writing route under protection", () => {
     const approved = await callRoute(approveRoute.POST, "POST", `/api/v1/change-requests/${id}/approve`, { id }, { userId: reviewer, body: {} });
     expect(approved.json.changeRequest?.status, JSON.stringify(approved.json)).toBe("applied");
     expect(await t.applied(name)).toBe(true);
+  });
+
+  it("a multi whose version is already stale is refused as a direct one would be, and nothing is submitted", async () => {
+    await mk(`${P}/stale-multi`, "s0");
+    await raw.set(`${P}/stale-multi`, Buffer.from("theirs"), 0);
+    const pending = await db().changeRequest.count();
+    const r = await callRoute(multiRoute.POST, "POST", c("/multi"), { id: clusterId }, { userId: author, body: { ops: [{ op: "set", path: `${P}/stale-multi`, data: "mine", version: 0 }] } });
+    expect(r.status, JSON.stringify(r.json)).toBe(409);
+    expect(r.json.error.code).toBe("BAD_VERSION");
+    expect(await db().changeRequest.count()).toBe(pending);
+    expect(await dataOf(`${P}/stale-multi`)).toBe("theirs");
   });
 });

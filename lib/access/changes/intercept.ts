@@ -19,6 +19,7 @@ export type Reviewable = {
   nodes: TouchedNode[];
   reason?: string | null;
   plan?: (client: ZkClient, cluster: Cluster) => Promise<PlannedOp[]>;
+  atomic?: boolean;
   approved?: { changeRequestId: number };
 };
 
@@ -53,7 +54,7 @@ export async function holdForReview(m: Reviewable, cluster: Cluster, client: ZkC
   if (ops.length > MAX_PLANNED_OPS || bytes > MAX_PLANNED_BYTES) throw errors.changeTooLarge(ops.length, bytes, MAX_PLANNED_OPS, MAX_PLANNED_BYTES);
   // The author must be allowed every op of the plan (parents it creates, nodes a walk found, the ACLs it sets).
   touch(touchedByOps(ops));
-  const cr = await submitChangeRequest(m.ctx, { cluster, operation: m.operation, path: m.path, reason: m.reason, ops, approvals });
+  const cr = await submitChangeRequest(m.ctx, { cluster, operation: m.operation, path: m.path, reason: m.reason, ops, approvals, atomic: m.atomic });
   throw errors.changeSubmitted(cr.id, approvals);
 }
 

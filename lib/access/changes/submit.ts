@@ -27,10 +27,15 @@ export type Submission = {
   status?: "pending" | "applied";
   breakGlass?: boolean;
   rebasedFromId?: number;
+  /** Applied as one multi, all or nothing (a multi's ops). */
+  atomic?: boolean;
 };
 
+/** Whether the request's ops apply as one multi (stored with its summary). */
+export const isAtomic = (r: ChangeRequest) => (JSON.parse(r.summary) as { atomic?: boolean }).atomic === true;
+
 export async function submitChangeRequest(ctx: RequestCtx, s: Submission): Promise<ChangeRequest> {
-  const summary = summarize(s.ops);
+  const summary = { ...summarize(s.ops), ...(s.atomic ? { atomic: true } : {}) };
   const kind: ChangeEventKind = s.breakGlass ? "break_glass" : "submitted";
   const row = await auditedDbChange(ctx,
     { operation: s.breakGlass ? "change_request_break_glass" : "change_request_submit", cluster: s.cluster, path: s.path, reason: s.reason, details: { operation: s.operation, ops: s.ops.length, counts: summary.counts, requiredApprovals: s.approvals, rebasedFromId: s.rebasedFromId } },

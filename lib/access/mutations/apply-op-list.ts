@@ -19,6 +19,7 @@ import { applyBatches, isMultiRefusal, type AppliedOp, type StoppedAt } from "./
 import type { TouchedNode } from "./authorize";
 import { checkedPaths, commonAncestor, planBatches, touchedNodes, type PrimitiveOp } from "./op-list";
 import { performMutation, withCurrentAcls } from "./perform";
+import { planOpList } from "./plan-op-list";
 
 export type OpsProgress = Progress & { phase: "applying"; batch: number; batches: number };
 export type ApplyOpsResult = { applied: number; total: number; batches: number; results: AppliedOp[] };
@@ -82,6 +83,16 @@ function stopped(e: Error & { stoppedAt?: StoppedAt; code?: string }, ops: Primi
   );
 }
 
+/** The batches `ops` go in, every value within the cluster's limit; an atomic list that cannot be one multi is refused. */
+function batchesOf(ops: PrimitiveOp[], cluster: Cluster, opts: Pick<RunOpsOptions, "atomic" | "maxBatchOps">) {
+  for (const o of ops) if ((o.op === "create" || o.op === "set") && o.data) enforceSizeLimit(o.data, cluster, o.path);
+  const maxBytes = maxRequestBytes(cluster);
+  const batches = planBatches(ops, { maxOps: opts.atomic ? ops.length : opts.maxBatchOps, maxBytes });
+  if (opts.atomic && batches.some((b) => b.kind === "setAcl")) throw errors.aclNotAtomic();
+  if (opts.atomic && batches.length > 1) throw errors.multiTooLarge(batches.reduce((n, b) => n + b.bytes, 0), maxBytes);
+  return batches;
+}
+
 /**
  * Apply `ops` on `client` inside a pipeline run: every node authorized (`touch`; checks as reads),
  * every value within the cluster's limit, then the batches in order.
@@ -89,11 +100,7 @@ function stopped(e: Error & { stoppedAt?: StoppedAt; code?: string }, ops: Primi
 export async function runOps(client: ZkClient, cluster: Cluster, ops: PrimitiveOp[], auth: { ctx: RequestCtx; touch: (nodes: TouchedNode[]) => void }, opts: RunOpsOptions = {}): Promise<ApplyOpsResult> {
   auth.touch(await withCurrentAcls(client, touchedNodes(ops)));
   for (const path of checkedPaths(ops)) authorize(auth.ctx.actor, "read", cluster, path);
-  for (const o of ops) if ((o.op === "create" || o.op === "set") && o.data) enforceSizeLimit(o.data, cluster, o.path);
-  const maxBytes = maxRequestBytes(cluster);
-  const batches = planBatches(ops, { maxOps: opts.atomic ? ops.length : opts.maxBatchOps, maxBytes });
-  if (opts.atomic && batches.some((b) => b.kind === "setAcl")) throw errors.aclNotAtomic();
-  if (opts.atomic && batches.length > 1) throw errors.multiTooLarge(batches.reduce((n, b) => n + b.bytes, 0), maxBytes);
+  const batches = batchesOf(ops, cluster, opts);
   const results = await applyBatches(client, batches, (p) => opts.onProgress?.({ phase: "applying", ...p })).catch((e) => {
     throw stopped(e, ops);
   });
@@ -109,6 +116,13 @@ export async function applyOps(spec: ApplyOpsSpec): Promise<ApplyOpsResult> {
     nodes: touchedNodes(spec.ops),
     details: { ...spec.details, atomic: !!spec.atomic, opCount: spec.ops.length, ops: auditedOps(spec.ops) },
     run: (client, cluster, touch) => runOps(client, cluster, spec.ops, { ctx: spec.ctx, touch }, spec),
+    // Under a protected path: the same checks a direct apply makes first, then each op with its base.
+    atomic: spec.atomic,
+    plan: async (client, cluster) => {
+      for (const path of checkedPaths(spec.ops)) authorize(spec.ctx.actor, "read", cluster, path);
+      batchesOf(spec.ops, cluster, spec);
+      return planOpList(client, spec.ops);
+    },
     after: (r) => ({ details: { applied: r.applied, batches: r.batches } }),
   });
 }

@@ -12,14 +12,12 @@ export type Drift = { path: string; op: PlannedOp["op"]; expected: number | "abs
 const MAX_DRIFT_LISTED = 200;
 const MAX_DRIFT_VALUE = 64 * 1024;
 
-async function driftOf(client: ZkClient, op: PlannedOp, createdEarlier: Set<string>): Promise<Drift | null> {
+async function driftOf(client: ZkClient, op: PlannedOp): Promise<Drift | null> {
   if (op.op === "create") {
-    if (createdEarlier.has(op.path)) return null;
     const now = await client.exists(op.path);
     return now ? { path: op.path, op: op.op, expected: "absent", now: { version: now.version } } : null;
   }
   if (op.op === "setAcl") {
-    if (createdEarlier.has(op.path)) return null;
     const now = await client.getAcl(op.path).catch((e) => (isZkCode(e, "NO_NODE") ? null : Promise.reject(e)));
     if (now && now.stat.aversion === op.aversion) return null;
     return { path: op.path, op: op.op, expected: op.aversion, now: now && { version: now.stat.aversion, acl: now.acl } };
@@ -29,15 +27,20 @@ async function driftOf(client: ZkClient, op: PlannedOp, createdEarlier: Set<stri
   return { path: op.path, op: op.op, expected: op.version, now: now && { version: now.stat.version, ...(now.data.length <= MAX_DRIFT_VALUE ? { data: b64(now.data) } : {}) } };
 }
 
-/** Every op whose base moved (reads only; bounded concurrency). Empty: the plan still holds. */
+/**
+ * Every op whose base moved (reads only; bounded concurrency). Empty: the plan still holds. Only
+ * the first op on each node has a live base: later ones were planned on what the earlier op leaves
+ * (a create then its ACL, a delete then a create), and ZooKeeper checks those inside the apply.
+ */
 export async function findDrift(client: ZkClient, ops: PlannedOp[]): Promise<Drift[]> {
-  const createdEarlier = new Set(ops.filter((o) => o.op === "create").map((o) => o.path));
+  const seenPaths = new Set<string>();
+  const first = ops.filter((o) => !seenPaths.has(o.path) && seenPaths.add(o.path));
   const drift: Drift[] = [];
   let next = 0;
   await Promise.all(Array.from({ length: 32 }, async () => {
-    while (next < ops.length && drift.length < MAX_DRIFT_LISTED) {
-      const op = ops[next++];
-      const d = await driftOf(client, op, op.op === "create" ? new Set() : createdEarlier);
+    while (next < first.length && drift.length < MAX_DRIFT_LISTED) {
+      const op = first[next++];
+      const d = await driftOf(client, op);
       if (d) drift.push(d);
     }
   }));

@@ -56,6 +56,8 @@ export type MutationSpec<T> = {
    * is refused there (only an admin's break glass applies it).
    */
   plan?: (client: ZkClient, cluster: Cluster) => Promise<PlannedOp[]>;
+  /** The planned ops must apply as one multi, all or nothing (also once approved). */
+  atomic?: boolean;
   /** Set when an approved change request is being applied: it is not held again. */
   approved?: { changeRequestId: number };
 };
