@@ -13,9 +13,10 @@ const nextConfig = {
   // NEXT_OUTPUT=standalone: a self-contained .next/standalone (server.js) to copy elsewhere.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // Nothing imports the session worker or the binding it loads, so the tracer would leave them
-  // out of a standalone build.
+  // out of a standalone build; nor server.mjs, which serves it (`node server.mjs` there).
   outputFileTracingIncludes: {
     "/**": [
+      "./server.mjs",
       "./lib/core/zk/worker/generated/session-worker.cjs",
       "./node_modules/zookeeper/{package.json,lib/*.js,build/Release/zookeeper.node}",
       "./node_modules/{async,node-gyp-build}/**",

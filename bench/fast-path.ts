@@ -1,9 +1,8 @@
 // The request path against the raw binding, side by side in one run (issue 12's targets):
 //  (a) 1,000 sequential GET znode through the API vs 1,000 sequential getData with the raw binding,
 //  (b) 64 keep-alive API clients reading for DURATION_S vs the raw binding with 64 reads in flight,
-//  (c) where the server's time goes in (b): the same run against a second console that profiles
-//      itself (Next's NEXT_CPU_PROF: V8's CPU profiler, as --cpu-prof, which NODE_OPTIONS refuses),
-//      summarised by file / package (self time).
+//  (c) where the server's time goes in (b): the same run against a second console started with
+//      `node --cpu-prof server.mjs` (V8's CPU profiler), summarised by file / package (self time).
 //   NEXT_DIST_DIR=.next-fastpath npm run bench:fast-path    (needs a production build there)
 import fs from "node:fs";
 import os from "node:os";
@@ -60,8 +59,8 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function consoleWith(connectionString: string, env: Record<string, string> = {}) {
-  const server = await startConsoleServer({ port: (await freePorts(1))[0], env });
+async function consoleWith(connectionString: string, nodeArgs: string[] = []) {
+  const server = await startConsoleServer({ port: (await freePorts(1))[0], nodeArgs });
   const api = new HttpSession(server.baseUrl);
   await api.login(ADMIN.username, ADMIN.password);
   const res = await api.request("POST", "/api/v1/clusters", { name: `bench-${Date.now()}`, connectionString, sessionTimeoutMs: 30_000, environment: "test" });
@@ -69,7 +68,10 @@ async function consoleWith(connectionString: string, env: Record<string, string>
   return { server, api, clusterId: (res.body as { cluster: { id: string } }).cluster.id };
 }
 
+const loadAverage = () => os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+
 async function main() {
+  const loadAtStart = loadAverage();
   let ensemble: LocalEnsemble | null = null;
   let raw: Raw | null = null;
   const servers: ConsoleServer[] = [];
@@ -120,9 +122,9 @@ async function main() {
     servers.pop();
 
     // (c) the same 64-concurrent run against a console that profiles itself
-    // Next's own switch: its start command profiles itself and writes ./<name>.<time>.cpuprofile on SIGTERM.
-    const profileName = `bench-fast-path-${process.pid}`;
-    const profiled = await consoleWith(ensemble.connectionString, { NEXT_CPU_PROF: "1", __NEXT_PRIVATE_CPU_PROFILE: profileName });
+    // node writes the profile when the server exits (server.mjs exits on SIGTERM).
+    const profileName = `bench-fast-path-${process.pid}.cpuprofile`;
+    const profiled = await consoleWith(ensemble.connectionString, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}`]);
     servers.push(profiled.server);
     const purl = (p: string) => `/api/v1/clusters/${profiled.clusterId}/znode?path=${encodeURIComponent(p)}`;
     for (let i = 0; i < 200; i++) await profiled.api.get(purl(paths[i % paths.length]));
@@ -133,22 +135,14 @@ async function main() {
     const window = { fromEndMs: stopAt - loopStart, toEndMs: stopAt - loopEnd };
     await profiled.server.stop();
     servers.pop();
-    let file: string | undefined;
-    for (let i = 0; i < 100 && !file; i++) {
-      file = fs.readdirSync(process.cwd()).find((n) => n.startsWith(`${profileName}.`) && n.endsWith(".cpuprofile"));
-      if (!file) await new Promise((r) => setTimeout(r, 200));
-    }
-    let profile: string | null = null;
-    if (file) {
-      fs.renameSync(file, path.join(profileDir, file));
-      profile = summariseCpuProfile(JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8")), profLoop.ok, window);
-    }
+    const file = path.join(profileDir, profileName);
+    const profile = fs.existsSync(file) ? summariseCpuProfile(JSON.parse(fs.readFileSync(file, "utf8")), profLoop.ok, window) : null;
 
-    const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+    const load = loadAverage();
     const lines = [
       `# fast path: the API beside the raw binding`,
       ``,
-      `${machine()} · load average at the end ${load} (1/5/15 min; 2 cores shared with other work) · ZooKeeper 3.8 standalone on loopback · the console is the production build (\`next start\`) on a throwaway SQLite database, signed in as an admin (session cookie) · 50 znodes of ~230 bytes`,
+      `${machine()} · load average ${loadAtStart} at the start, ${load} at the end (1/5/15 min; 2 cores shared with other helpers' builds and tests) · ZooKeeper 3.8 standalone on loopback · the console is the production build served by \`server.mjs\` (as \`npm start\`: GET znode and children go straight to their route handler, the rest through Next.js) on a throwaway SQLite database, signed in as an admin (session cookie) · 50 znodes of ~230 bytes`,
       ``,
       `| measurement | n | p50 (ms) | p99 (ms) | API / raw p50 | API / raw p99 | target |`,
       `|---|---:|---:|---:|---:|---:|---|`,
@@ -157,11 +151,11 @@ async function main() {
       ``,
       `| ${CONCURRENCY} concurrent for ${DURATION_S} s | reads | reads/s | failed | API / raw | CPU ms per read | target |`,
       `|---|---:|---:|---:|---:|---:|---|`,
-      `| ${CONCURRENCY} keep-alive API clients (GET znode) | ${apiLoop.ok} | ${f(apiLoop.perSecond, 0)} | ${apiLoop.failed} | ${f(apiLoop.perSecond / rawLoop.perSecond, 3)}× | ${f(serverCpuMs)} (next-server process; its session workers not counted) | ≥ 0.15× |`,
+      `| ${CONCURRENCY} keep-alive API clients (GET znode) | ${apiLoop.ok} | ${f(apiLoop.perSecond, 0)} | ${apiLoop.failed} | ${f(apiLoop.perSecond / rawLoop.perSecond, 3)}× | ${f(serverCpuMs)} (server process; its session workers not counted) | ≥ 0.15× |`,
       `| raw binding, ${CONCURRENCY} getData in flight | ${rawLoop.ok} | ${f(rawLoop.perSecond, 0)} | ${rawLoop.failed} | 1.0× | ${f(rawCpuMs)} (this process) | |`,
       `| (profiled console, same run) | ${profLoop.ok} | ${f(profLoop.perSecond, 0)} | ${profLoop.failed} | – | – | |`,
       ``,
-      profile ?? `(next start wrote no CPU profile)`,
+      profile ?? `(the profiled server wrote no CPU profile)`,
       ``,
       `Command: \`NEXT_DIST_DIR=.next-fastpath npm run bench:fast-path\` (DURATION_S=${DURATION_S}).`,
       ``,

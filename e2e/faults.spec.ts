@@ -1,4 +1,4 @@
-// End-to-end fault proofs against the real built server over HTTP (its own `next start` on a
+// End-to-end fault proofs against the real built server over HTTP (its own server.mjs on a
 // throwaway database, its own ZooKeeper ensembles): a whole ensemble stopped and started again,
 // and the console's database failing on the file system. The server must answer promptly all
 // along, keep serving the healthy cluster, recover by itself, and still be alive at the end.

@@ -171,6 +171,30 @@ test.describe.serial("security over HTTP", () => {
     expect((await page.request.get(url)).status()).toBe(404);
   });
 
+  test("GET znode and children, which server.mjs hands straight to their handlers, answer with the same headers as a route Next.js serves", async ({ page, request }) => {
+    await logIn(page);
+    // Framing and the per-request id differ by nature; every other header must be the same.
+    const PER_RESPONSE = new Set(["date", "content-length", "transfer-encoding", "connection", "keep-alive", "x-request-id"]);
+    const headersOf = (res: { headersArray(): { name: string; value: string }[] }) =>
+      res.headersArray().filter((h) => !PER_RESPONSE.has(h.name.toLowerCase())).map((h) => `${h.name.toLowerCase()}: ${h.value}`).sort();
+    const base = `/api/v1/clusters/${clusterId}`;
+    const root = `path=${encodeURIComponent("/")}`;
+    // [who, a hot read, the ACL read (served by Next.js) giving the same status]
+    const cases = [
+      [page.request, `${base}/znode?${root}`, `${base}/acl?${root}`, 200],
+      [page.request, `${base}/children?${root}&limit=5`, `${base}/acl?${root}`, 200],
+      [request, `${base}/znode?${root}`, `${base}/acl?${root}`, 401],
+      [page.request, `${base}/children?path=relative`, `${base}/acl?path=relative`, 400],
+      [page.request, `${base}/znode?path=${encodeURIComponent("/sec-no-such-node")}`, `${base}/acl?path=${encodeURIComponent("/sec-no-such-node")}`, 404],
+    ] as const;
+    for (const [who, hot, served, status] of cases) {
+      const [a, b] = [await who.get(hot), await who.get(served)];
+      expect([a.status(), b.status()], hot).toEqual([status, status]);
+      expect(headersOf(a), hot).toEqual(headersOf(b));
+      expect(a.headers()["content-security-policy"]).toContain("default-src 'none'");
+    }
+  });
+
   test("pages refuse an unknown user's session on the server (a forged but validly signed cookie)", async ({ request }) => {
     const token = await encode({ token: { uid: "no-such-user", loginAt: Date.now(), sub: "no-such-user" }, secret: SECRET });
     for (const path of ["/clusters", "/admin/users", "/audit", "/ensemble", `/clusters/${clusterId}/znodes`]) {

@@ -197,7 +197,7 @@ async function main() {
     const md = [
       "# Load: readers, live viewers and writers through the console",
       "",
-      `Machine: ${os.cpus().length} cores (shared with other work; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. ZooKeeper 3.8, 3 members on loopback; the console is the production build (\`next start\`) on a throwaway SQLite database; the load generator (same machine) is \`scripts/load-test.ts\`: \`node:http\` keep-alive connections for the API (one per reader and writer, opened before the measured window), \`fetch\` streams for the viewers.`,
+      `Machine: ${os.cpus().length} cores (shared with other work; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. ZooKeeper 3.8, 3 members on loopback; the console is the production build served by \`server.mjs\` (as \`npm start\`) on a throwaway SQLite database; the load generator (same machine) is \`scripts/load-test.ts\`: \`node:http\` keep-alive connections for the API (one per reader and writer, opened before the measured window), \`fetch\` streams for the viewers.`,
       "",
       `${READERS} readers loop without pause over ${NODES} znodes (GET znode: data, Stat and ACL) and the children page of their parent; ${WRITERS} writers read one of 10 of those znodes and save it at the version read (two writers on the same znode: one gets the expected 409); ${VIEWERS} Server-Sent Events streams watch the parent and 5 znodes each. ${SECONDS} s (\`LOAD_SECONDS\`); measured ${f1(elapsed)} s. Latency is per HTTP request, at the client.`,
       "",

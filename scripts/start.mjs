@@ -15,9 +15,11 @@ if (!secret) {
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   secret = fs.readFileSync(file, "utf8").trim();
 }
-const env = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`, PORT: port };
+// No HOSTNAME (a container sets it to its own name): server.mjs then listens on every interface.
+const env = { ...process.env, HOSTNAME: undefined, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`, PORT: port };
 buildIfStale(env);
 console.log(`[start] serving the console on http://localhost:${port}`);
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+// server.mjs: Next.js, with the hottest reads served by their route handlers directly (see there).
+const server = spawn(process.execPath, [path.join(root, "server.mjs")], { cwd: root, env, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
-// The built console (`next start` of NEXT_DIST_DIR) on a throwaway SQLite database, for the
-// end-to-end fault tests and the load test: its real server process, its real database file.
+// The built console (server.mjs, as `npm start` runs it, on NEXT_DIST_DIR) on a throwaway SQLite
+// database, for the end-to-end fault tests, the load test and the benchmarks: its real server
+// process, its real database file.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,7 +12,7 @@ export type ConsoleServer = {
   dbDir: string;
   dbFile: string;
   logFile: string;
-  /** The next-server process (the one that serves, holds the database and the session workers). */
+  /** The server process (the one that serves, holds the database and the session workers). */
   serverPid(): number;
   alive(): boolean;
   stop(): Promise<void>;
@@ -54,7 +55,8 @@ export function rssMiB(pid: number): number {
   }
 }
 
-export async function startConsoleServer(opts: { port: number; env?: Record<string, string> }): Promise<ConsoleServer> {
+/** `nodeArgs`: options for the server's node, e.g. `--cpu-prof`. */
+export async function startConsoleServer(opts: { port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<ConsoleServer> {
   const root = process.cwd();
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build first`);
@@ -68,6 +70,8 @@ export async function startConsoleServer(opts: { port: number; env?: Record<stri
     // Its own checkpoints: the server writes one at start-up, of its own database.
     AUDIT_CHECKPOINT_FILE: path.join(dbDir, "audit-checkpoints.jsonl"),
     DEMO_CLUSTER: "off",
+    PORT: String(opts.port),
+    HOSTNAME: "127.0.0.1",
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: "faults-secret-not-for-production-0000000",
     ADMIN_USERNAME: ADMIN.username,
@@ -76,12 +80,12 @@ export async function startConsoleServer(opts: { port: number; env?: Record<stri
   };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "pipe" });
   const log = fs.openSync(logFile, "a");
-  // Its own process group: `next start` forks next-server, which must be stopped with it.
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", log, log], detached: true });
+  // Its own process group: its session workers must be stopped with it.
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(root, "server.mjs")], { cwd: root, env, stdio: ["ignore", log, log], detached: true });
   fs.closeSync(log);
   let exited = false;
   child.on("exit", () => (exited = true));
-  const serverPid = () => nextServerOf(child.pid!);
+  const serverPid = () => child.pid!;
   const server: ConsoleServer = {
     baseUrl, dbDir, dbFile, logFile, serverPid,
     alive: () => !exited && rssMiB(serverPid()) > 0,
