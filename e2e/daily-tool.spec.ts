@@ -186,6 +186,50 @@ test.describe("the operator's daily tool", () => {
     await expect(page.getByTestId("history-gap").first()).toHaveText("Changed outside the console since version 3 (now version 4)");
   });
 
+  test("keyboard only: ? lists the shortcuts, g goes to a path, e edits and saves, / searches, Ctrl+K jumps", async ({ page }) => {
+    const node = `${root}/keys`;
+    await new ZnodeApi(page.request, clusterId).create(node, "k0");
+    await page.goto(`/clusters/${clusterId}/znodes`);
+    await expect(new TreePage(page).tree).toBeVisible();
+    await page.keyboard.press("?");
+    await expect(page.getByTestId("shortcut-help")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("shortcut-help")).toHaveCount(0);
+
+    await page.keyboard.press("g");
+    await expect(page.getByRole("combobox", { name: "Cluster or path" })).toBeFocused();
+    await page.keyboard.type(node.slice(1));
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/znodes${node}$`));
+    await expect(page.getByTestId("znode-data")).toContainText("k0");
+
+    await page.keyboard.press("e");
+    const value = page.getByLabel(/^New value of/);
+    await expect(value).toBeVisible();
+    await value.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("k1");
+    await page.getByRole("button", { name: "Review changes" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("review").getByRole("button", { name: /^Save/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("notice")).toContainText("is now at version 1");
+    await expect(page.getByTestId("znode-data")).toContainText("k1");
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // the saved editor is gone; focus is nowhere in particular
+    await page.keyboard.press("/");
+    await expect(page.getByRole("combobox", { name: "Search znodes" })).toBeFocused();
+    await page.keyboard.type("/deep");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/znodes/deep$`));
+
+    await page.keyboard.press("ControlOrMeta+k");
+    await expect(page.getByRole("combobox", { name: "Cluster or path" })).toBeFocused();
+    await page.keyboard.type(name);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/znodes$`));
+  });
+
   test("8: cluster URLs use the name (old id URLs redirect); the detail tab is in the URL", async ({ page }) => {
     await page.goto(`/clusters/${clusterId}/znodes/app`);
     await expect(page).toHaveURL(new RegExp(`/clusters/${name}/znodes/app$`));

@@ -12,6 +12,9 @@ export function Modal({ title, onClose, children, busy = false, wide = false }: 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control (the close button); React's autoFocus ran while the
+    // dialog was still hidden, so the content marks the field it wants focused.
+    dialog?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     return () => dialog?.close();
   }, []);
   return (

@@ -58,6 +58,7 @@ export function Combobox({ label, value, onChange, options, onSubmit, onEscape, 
         value={value}
         placeholder={placeholder}
         autoFocus={autoFocus}
+        data-autofocus={autoFocus ? "" : undefined}
         autoComplete="off"
         spellCheck={false}
         onChange={(e) => { onChange(e.target.value); setOpen(true); setActive(-1); }}
