@@ -15,6 +15,8 @@ export type UserAccess = {
   disabled: boolean;
   /** Sessions issued at or before this instant (ms) are refused; null when never revoked. */
   sessionsRevokedAt: number | null;
+  /** Ids (`sid`) of the user's sessions that were signed out and have not expired yet. */
+  signedOut: ReadonlySet<string>;
 };
 
 /** The invalidations that can change what an actor may do. */
@@ -36,7 +38,8 @@ async function load(userId: string): Promise<UserAccess | null> {
   Object.freeze(groups);
   for (const g of grants) Object.freeze(g);
   Object.freeze(grants);
-  return { actor: Object.freeze(actor), disabled: user.disabled, sessionsRevokedAt: user.sessionsRevokedAt?.getTime() ?? null };
+  const signedOut = await db().signedOutSession.findMany({ where: { userId: user.id, expiresAt: { gt: new Date() } }, select: { sid: true } });
+  return { actor: Object.freeze(actor), disabled: user.disabled, sessionsRevokedAt: user.sessionsRevokedAt?.getTime() ?? null, signedOut: new Set(signedOut.map((s) => s.sid)) };
 }
 
 /** The user's access (cached), or null for an unknown user. */

@@ -11,7 +11,7 @@ import { isGlobalAdmin } from "./permissions";
 import { sessionMaxAgeSeconds } from "./session-age";
 
 /** What the session cookie (a next-auth JWT) carries about the user. */
-export type SessionClaims = { uid?: unknown; loginAt?: unknown; exp?: unknown };
+export type SessionClaims = { uid?: unknown; loginAt?: unknown; exp?: unknown; sid?: unknown };
 
 /**
  * The one identity choke point: the enabled user behind a session token, with its grants, or null.
@@ -24,6 +24,7 @@ export async function actorForToken(token: SessionClaims | null): Promise<Actor 
   if (!access || access.disabled || access.actor.provider === SERVICE_PROVIDER) return null;
   const loginAt = typeof token.loginAt === "number" ? token.loginAt : 0;
   if (access.sessionsRevokedAt !== null && loginAt <= access.sessionsRevokedAt) return null;
+  if (typeof token.sid === "string" && access.signedOut.has(token.sid)) return null;
   // SESSION_MAX_AGE counts from the sign-in, however active the session was since.
   if (loginAt > 0 && Date.now() - loginAt > sessionMaxAgeSeconds() * 1000) return null;
   return access.actor;

@@ -7,6 +7,8 @@ declare module "next-auth/jwt" {
     uid?: string;
     /** Epoch ms of the sign-in: sessions older than User.sessionsRevokedAt are refused. */
     loginAt?: number;
+    /** This session's id: refused once it is signed out (SignedOutSession). */
+    sid?: string;
   }
 }
 

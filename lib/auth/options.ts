@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import type { NextRequest } from "next/server";
 import { clientIp } from "@/lib/core/http/client-ip";
@@ -13,6 +14,7 @@ import { completeSsoLogin } from "./sso-login";
 import { identityFromClaims } from "./sso-claims";
 import { auditLoginFailure } from "./login-audit";
 import { sessionMaxAgeSeconds } from "@/lib/access/session-age";
+import { endSession } from "./sign-out";
 import { logger } from "@/lib/core/log";
 import { sameOriginPath } from "@/lib/core/http/same-origin-path";
 
@@ -44,6 +46,8 @@ export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string
       warn: (code) => log.warn({ code }, "next-auth warning"),
       debug: () => {},
     },
+    // Signing out ends this session on the server too: its cookie, copied or not, and its live streams.
+    events: { signOut: ({ token }) => endSession(token, sourceIp) },
     callbacks: {
       // Every redirect next-auth makes (callbackUrl of a form post or the SSO cookie): this origin only.
       redirect: ({ url, baseUrl }) => new URL(sameOriginPath(url, baseUrl), baseUrl).toString(),
@@ -67,6 +71,7 @@ export function authOptionsFor({ sourceIp, overTls = false }: { sourceIp: string
           token.uid = user.id;
         }
         token.loginAt = Date.now();
+        token.sid = randomUUID();
         return token;
       },
       // Runs on /api/auth/session: a disabled or revoked user's cookie is cleared here (a throw

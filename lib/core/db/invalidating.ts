@@ -24,6 +24,8 @@ const RAISES: Record<string, (result: Row, args: unknown, operation: string) => 
   clusterCredential: (r, a) => [["credential", field(r, "clusterId") ?? whereId(a, "clusterId")]],
   // ApiTokenUse (last use) is kept apart on purpose: its writes change no cached token.
   apiToken: (r, a) => [["token", field(r, "id") ?? whereId(a)]],
+  // A sign-out changes what the user's sessions may do (its own session ends).
+  signedOutSession: (r) => [["user", field(r, "userId")]],
 };
 
 export function invalidatingWrites(client: PrismaClient): PrismaClient {
