@@ -43,7 +43,7 @@ export function summariseCpuProfile(profile: CpuProfile, requests: number, windo
   const rows = [...self].sort((x, y) => y[1] - x[1]).slice(0, top);
   const perRequest = requests > 0 ? total / 1000 / requests : 0;
   return [
-    `CPU profile of next-server's main thread during the ${requests} reads of the profiled run (V8 sampling profiler; the window is placed from the profile's end, when the server got SIGTERM): ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle, ${perRequest.toFixed(2)} ms busy per read. Self time by file or package (top ${top}; \`bundle …\` is the console's and its bundled dependencies' code in the Next build):`,
+    `CPU profile of the server's main thread during the ${requests} reads of the profiled run (V8 sampling profiler; the window is placed from the profile's end, when the server got SIGTERM): ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle, ${perRequest.toFixed(2)} ms busy per read. Self time by file or package (top ${top}; \`bundle …\` is the console's and its bundled dependencies' code in the Next build):`,
     ``,
     `| area (self time) | ms | share of busy |`,
     `|---|---:|---:|`,

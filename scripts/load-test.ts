@@ -45,7 +45,7 @@ function count(s: Stats, r: HttpResult, expected: number[], conflict = 409, what
 }
 const errorCount = (s: Stats) => [...s.errors.values()].reduce((a, b) => a + b, 0);
 
-/** RSS of the console: next-server plus its children (the cluster's ZooKeeper session process). */
+/** RSS of the console: the server process plus its children (the cluster's ZooKeeper session process). */
 const serverRss = (server: ConsoleServer) => processTree(server.serverPid()).reduce((mib, p) => mib + rssMiB(p), 0);
 
 async function main() {
@@ -54,7 +54,8 @@ async function main() {
   try {
     ensemble = await startEnsemble({ size: 3 });
     const port = Number(process.env.PORT ?? (await freePorts(1))[0]);
-    server = await startConsoleServer({ port });
+    // All viewers are one signed-in admin: the per-user stream limit (default 20) would refuse most.
+    server = await startConsoleServer({ port, env: { LIVE_STREAMS_PER_USER: String(VIEWERS) } });
     const http = new HttpSession(server.baseUrl);
     await http.login(ADMIN.username, ADMIN.password);
     const reg = await http.request("POST", "/api/v1/clusters", { name: `load-${Date.now()}`, connectionString: ensemble.connectionString, environment: "test" });
@@ -187,7 +188,7 @@ async function main() {
       "| --- | --- |",
       `| ramp-up (not in the table above) | ${READERS + WRITERS} connections opened with one request each, all at once: slowest answer ${f1(rampMax)} ms |`,
       `| SSE viewers | ${VIEWERS} streams, ${dropped} dropped during the run, ${events} dataChanged events received |`,
-      `| server RSS (next-server + session process) | start ${f1(rssStart)} MiB (before the load), peak ${f1(rssPeak)} MiB, end ${f1(rssEnd)} MiB (load over, viewers gone); along the run: ${rssTrend.map(f1).join(" → ")} MiB |`,
+      `| server RSS (server process + session workers) | start ${f1(rssStart)} MiB (before the load), peak ${f1(rssPeak)} MiB, end ${f1(rssEnd)} MiB (load over, viewers gone); along the run: ${rssTrend.map(f1).join(" → ")} MiB |`,
       `| the console's session | ${sessionId} |`,
       members("right after the viewers left", afterLeave),
       members("after the next event on every watched path", afterFire),
@@ -199,7 +200,7 @@ async function main() {
       "",
       `Machine: ${os.cpus().length} cores (shared with other work; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. ZooKeeper 3.8, 3 members on loopback; the console is the production build served by \`server.mjs\` (as \`npm start\`) on a throwaway SQLite database; the load generator (same machine) is \`scripts/load-test.ts\`: \`node:http\` keep-alive connections for the API (one per reader and writer, opened before the measured window), \`fetch\` streams for the viewers.`,
       "",
-      `${READERS} readers loop without pause over ${NODES} znodes (GET znode: data, Stat and ACL) and the children page of their parent; ${WRITERS} writers read one of 10 of those znodes and save it at the version read (two writers on the same znode: one gets the expected 409); ${VIEWERS} Server-Sent Events streams watch the parent and 5 znodes each. ${SECONDS} s (\`LOAD_SECONDS\`); measured ${f1(elapsed)} s. Latency is per HTTP request, at the client.`,
+      `${READERS} readers loop without pause over ${NODES} znodes (GET znode: data and Stat) and the children page of their parent; ${WRITERS} writers read one of 10 of those znodes and save it at the version read (two writers on the same znode: one gets the expected 409); ${VIEWERS} Server-Sent Events streams watch the parent and 5 znodes each. ${SECONDS} s (\`LOAD_SECONDS\`); measured ${f1(elapsed)} s. Latency is per HTTP request, at the client.`,
       "",
       table,
       "",
