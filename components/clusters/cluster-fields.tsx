@@ -3,14 +3,14 @@
 import type { ClusterInput } from "@/lib/clusters/client/types";
 import { HealthSettingsFields, healthSettingsInput, type HealthSettings, type HealthSettingsDraft } from "./health-settings-fields";
 
-export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean; tls?: boolean } & HealthSettingsDraft;
+export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean } & HealthSettingsDraft;
 
 export const EMPTY_DRAFT: ClusterDraft = { name: "", connectionString: "", sessionTimeoutMs: "15000", environment: "dev", readOnly: false };
 
 const ENVIRONMENTS = ["prod", "staging", "dev", "test"];
 
 /** Draft → request body; a blank timeout is left to the server default. */
-export function draftToInput(draft: ClusterDraft): ClusterInput & { tls?: true } & HealthSettings {
+export function draftToInput(draft: ClusterDraft): ClusterInput & HealthSettings {
   const timeout = draft.sessionTimeoutMs.trim();
   return {
     name: draft.name.trim(),
@@ -20,7 +20,6 @@ export function draftToInput(draft: ClusterDraft): ClusterInput & { tls?: true }
     environment: draft.environment as ClusterInput["environment"],
     readOnly: draft.readOnly,
     ...healthSettingsInput(draft),
-    ...(draft.tls ? { tls: true as const } : {}), // refused by the server with TLS_UNSUPPORTED, never stored
   };
 }
 
@@ -62,10 +61,6 @@ export function ClusterFields({ draft, onChange, idPrefix }: Props) {
       <label className="field checkbox" htmlFor={`${idPrefix}-ro`}>
         <input id={`${idPrefix}-ro`} type="checkbox" checked={draft.readOnly} onChange={(e) => set("readOnly", e.target.checked)} />
         <span>Read-only</span>
-      </label>
-      <label className="field checkbox" htmlFor={`${idPrefix}-tls`}>
-        <input id={`${idPrefix}-tls`} type="checkbox" checked={!!draft.tls} onChange={(e) => set("tls", e.target.checked)} />
-        <span>TLS (secureClientPort) <span className="muted">– not supported by this console yet</span></span>
       </label>
       <HealthSettingsFields draft={draft} onChange={(patch) => onChange({ ...draft, ...patch })} idPrefix={idPrefix} />
     </div>

@@ -1,26 +1,27 @@
-// The one way to a registered cluster's ZooKeeper session: its target (address, timeout and the
-// decrypted credentials: a target with a different auth list replaces the session, see
+// The one way to a registered cluster's ZooKeeper session: its target (address, timeout, the
+// decrypted credentials and TLS/SASL settings: a target with different ones replaces the session, see
 // lib/core/zk/sessions.ts) and, for a user's request, the read check before the session is opened.
 import "server-only";
 import type { ClusterSession, RequestCtx } from "@/lib/core/context";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import type { ZkClient } from "@/lib/core/zk/client";
-import { getClient, type AuthIdentity, type SessionTarget } from "@/lib/core/zk/sessions";
-import { clusterOf, sessionAuthOf } from "./clusters";
+import { getClient, type SessionTarget } from "@/lib/core/zk/sessions";
+import { clusterOf, sessionSecretsOf, type SessionSecrets } from "./clusters";
 import { authorize, can } from "./permissions";
 
 type ClusterAddress = Pick<Cluster, "id" | "name" | "connectionString" | "sessionTimeoutMs">;
 
 // The same target object for as long as the cluster's address and identities stay the same, so
 // the session registry knows it by identity (no fingerprint per call).
-const targets = new Map<string, { target: SessionTarget; auth: AuthIdentity[] }>();
+const targets = new Map<string, { target: SessionTarget; secrets: SessionSecrets }>();
 
 export async function sessionTargetOf(cluster: ClusterAddress): Promise<SessionTarget> {
-  const auth = await sessionAuthOf(cluster);
+  const secrets = await sessionSecretsOf(cluster);
   const known = targets.get(cluster.id);
-  if (known && known.auth === auth && known.target.connectionString === cluster.connectionString && known.target.sessionTimeoutMs === cluster.sessionTimeoutMs) return known.target;
-  const target: SessionTarget = { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs, ...(auth.length ? { auth } : {}) };
-  targets.set(cluster.id, { target, auth });
+  if (known && known.secrets === secrets && known.target.connectionString === cluster.connectionString && known.target.sessionTimeoutMs === cluster.sessionTimeoutMs) return known.target;
+  const { auth, tls, sasl } = secrets;
+  const target: SessionTarget = { id: cluster.id, connectionString: cluster.connectionString, sessionTimeoutMs: cluster.sessionTimeoutMs, ...(auth.length ? { auth } : {}), ...(tls ? { tls } : {}), ...(sasl ? { sasl } : {}) };
+  targets.set(cluster.id, { target, secrets });
   return target;
 }
 

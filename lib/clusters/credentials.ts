@@ -52,14 +52,22 @@ export async function removeCredential({ ctx, clusterId, credentialId }: { ctx: 
     (tx) => tx.clusterCredential.delete({ where: { id: row.id } }));
 }
 
-/** Start-up check: stored credentials need the key they were sealed with. Throws a clear error otherwise. */
+/** Start-up check: stored credentials and TLS/SASL secrets need the key they were sealed with. Throws a clear error otherwise. */
 export async function checkCredentialKey(): Promise<void> {
-  const rows = await db().clusterCredential.findMany({ select: { clusterId: true, scheme: true, label: true, secret: true } });
+  const credentials = await db().clusterCredential.findMany({ select: { clusterId: true, scheme: true, label: true, secret: true } });
+  const security = await db().clusterSecurity.findMany({ select: { clusterId: true, tlsSecret: true, saslSecret: true, saslMechanism: true, saslIdentity: true } });
+  const rows = [
+    ...credentials.map((r) => ({ label: r.label, secret: r.secret, aad: credentialAad(r.clusterId, r.scheme) })),
+    ...security.flatMap((r) => [
+      ...(r.tlsSecret ? [{ label: "TLS settings", secret: r.tlsSecret, aad: credentialAad(r.clusterId, "tls") }] : []),
+      ...(r.saslSecret ? [{ label: `SASL ${r.saslMechanism} ${r.saslIdentity}`, secret: r.saslSecret, aad: credentialAad(r.clusterId, "sasl") }] : []),
+    ]),
+  ];
   if (rows.length === 0) return;
   const { key, problem } = credentialKey();
-  if (!key) throw new Error(`[credentials] ${rows.length} ZooKeeper cluster credential(s) are stored encrypted, but ${problem}: ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);
-  const unreadable = rows.filter((r) => openCredential(r.secret, key, credentialAad(r.clusterId, r.scheme)) === null);
+  if (!key) throw new Error(`[credentials] ${rows.length} ZooKeeper cluster credential(s) are stored encrypted (add_auth identities, TLS and SASL settings), but ${problem}: ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);
+  const unreadable = rows.filter((r) => openCredential(r.secret, key, r.aad) === null);
   if (unreadable.length) {
-    throw new Error(`[credentials] ${KEY_ENV} does not decrypt ${unreadable.length} of ${rows.length} stored cluster credential(s) (e.g. "${unreadable[0].label}"): it is not the key or passphrase they were stored with.`);
+    throw new Error(`[credentials] ${KEY_ENV} does not decrypt ${unreadable.length} of ${rows.length} stored cluster credential(s) or TLS/SASL secret(s) (e.g. "${unreadable[0].label}"): it is not the key or passphrase they were stored with.`);
   }
 }

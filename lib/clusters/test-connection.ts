@@ -1,35 +1,34 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { requireGlobalAdmin } from "@/lib/access/permissions";
 import { auditActor } from "@/lib/access/audit/record";
 import { recordEvent } from "@/lib/access/audit/record";
 import type { RequestCtx } from "@/lib/core/context";
-import { closeSession, getClient } from "@/lib/core/zk/sessions";
+import { errors } from "@/lib/core/errors";
 import { connectionTestInput } from "./schema";
 import { screenHosts } from "./host-allowlist";
-import { refuseTls } from "./tls-check";
-import { refuseWhenNobodyListens } from "./refused-check";
+import { splitSecurity, tlsOnlyMember } from "./security-check";
+import { prepareTls, saslOptions } from "./security";
+import { trySession } from "./trial-session";
 
-/** Open a throwaway session, list /, close it. */
+/** Open a throwaway session with the given address and TLS/SASL settings, list /, close it. */
 export async function testConnection(input: unknown): Promise<{ ok: true; latencyMs: number; rootChildren: number }> {
-  const { connectionString, sessionTimeoutMs } = connectionTestInput.parse(input);
-  await refuseWhenNobodyListens(connectionString);
-  const id = `test-${randomUUID()}`;
-  const started = Date.now();
-  try {
-    const client = await getClient({ id, connectionString, sessionTimeoutMs });
-    const { children } = await client.children("/");
-    return { ok: true, latencyMs: Date.now() - started, rootChildren: children.length };
-  } finally {
-    closeSession(id);
+  const { rest, security } = splitSecurity(input);
+  const { connectionString, sessionTimeoutMs } = connectionTestInput.parse(rest);
+  const tls = security.tls ? prepareTls(security.tls) : null;
+  if (tls?.problem) throw errors.tlsInvalid(tls.problem);
+  if (!tls) {
+    // Without TLS settings a secureClientPort would only time out: say what it is at once.
+    const member = await tlsOnlyMember(connectionString);
+    if (member) throw errors.tlsRequired(member);
   }
+  return trySession({ connectionString, sessionTimeoutMs, ...(tls ? { tls: tls.options } : {}), ...(security.sasl ? { sasl: saslOptions(security.sasl) } : {}) });
 }
 
 /** The registry's connection test: admins only (it reaches out to any host:port), audited. */
 export async function testClusterConnection({ ctx, input }: { ctx: RequestCtx; input: unknown }) {
   requireGlobalAdmin(ctx.actor, "test cluster connections");
-  input = await refuseTls(await screenHosts(input));
-  const { connectionString } = connectionTestInput.parse(input);
+  input = await screenHosts(input);
+  const { connectionString } = connectionTestInput.parse(splitSecurity(input).rest);
   const event = { ...auditActor(ctx), operation: "cluster_test", details: { connectionString } };
   try {
     const result = await testConnection(input);

@@ -24,7 +24,7 @@ const badVersion = e("BAD_VERSION", 409);
 const tooLarge = e("PAYLOAD_TOO_LARGE", 413);
 const clusterUnavailable = e("CLUSTER_UNAVAILABLE", 503);
 const reasonRequired = (message: string) => new ConsoleError("REASON_REQUIRED", 400, message, { field: "reason" });
-const TLS_WHY = "the console's ZooKeeper client library (the `zookeeper` npm binding) has no TLS support, so it cannot connect to a secureClientPort. Register a plain clientPort of the ensemble (digest/ip ACLs still apply), or use another tool for TLS-only clusters";
+const FORCE_HINT = 'nothing was saved; correct the settings, or save anyway with "force": true ("Save anyway" in the form)';
 
 export const errors = {
   // Requests
@@ -143,7 +143,15 @@ export const errors = {
   clusterExists: (name: string | undefined) => new ConsoleError("CLUSTER_EXISTS", 409, `a cluster named ${JSON.stringify(name)} is already registered`),
   hostNotAllowed: (why: string, allowed: string[]) =>
     new ConsoleError("HOST_NOT_ALLOWED", 400, `connection refused by policy: ${why} (rule: the console connects only to hosts the operator allowed: ${allowed.join(", ")})`, { field: "connectionString" }),
-  tlsUnsupported: (where: string) => new ConsoleError("TLS_UNSUPPORTED", 400, `TLS connections are not supported by this console yet: ${where}; ${TLS_WHY}`, { field: "tls" }),
+  tlsRequired: (member: string) =>
+    new ConsoleError("TLS_REQUIRED", 400, `${member} answers only TLS (a secureClientPort): set the cluster's TLS settings (the CA certificate, and the console's client certificate and key when the server requires one); ${FORCE_HINT}`, { field: "tls", forceable: true }),
+  /** TLS settings that cannot work at all (a PEM that does not parse, a key its password does not open). */
+  tlsUnusable: (problem: string) => new ConsoleError("TLS_INVALID", 400, `the TLS settings cannot be used: ${problem}; nothing was saved`, { field: "tls", forceable: false }),
+  /** TLS settings that parse but fail a check (expired, key of another certificate). */
+  tlsInvalid: (problem: string) => new ConsoleError("TLS_INVALID", 400, `the TLS settings were refused: ${problem}; ${FORCE_HINT}`, { field: "tls", forceable: true }),
+  /** A trial session with the new settings was refused by ZooKeeper (TLS handshake, SASL login). */
+  securityRefused: (field: "tls" | "sasl", cause: { code: string; message: string }) =>
+    new ConsoleError("CONNECTION_CHECK_FAILED", 400, `a trial connection with these settings was refused: ${cause.message}; ${FORCE_HINT}`, { field, cause: cause.code, forceable: true }),
   secretKeyMissing: (problem: string, hint: string) => new ConsoleError("SECRET_KEY_MISSING", 400, `cannot store ZooKeeper credentials: ${problem}. They are kept encrypted, so ${hint}, then restart the console`),
   selfLockout: () => new ConsoleError("SELF_LOCKOUT", 409, "you cannot disable yourself; ask another admin"),
   lastAdmin: (message: string) => new ConsoleError("LAST_ADMIN", 409, message),

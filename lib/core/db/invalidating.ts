@@ -22,6 +22,8 @@ const RAISES: Record<string, (result: Row, args: unknown, operation: string) => 
     return op.startsWith("delete") ? [["cluster", id], ["credential", id], ["grant", null]] : [["cluster", id]];
   },
   clusterCredential: (r, a) => [["credential", field(r, "clusterId") ?? whereId(a, "clusterId")]],
+  // TLS and SASL settings are sealed secrets of the session like credentials: the same kind.
+  clusterSecurity: (r, a) => [["credential", field(r, "clusterId") ?? whereId(a, "clusterId")]],
   // ApiTokenUse (last use) is kept apart on purpose: its writes change no cached token.
   apiToken: (r, a) => [["token", field(r, "id") ?? whereId(a)]],
   // A sign-out changes what the user's sessions may do (its own session ends).
