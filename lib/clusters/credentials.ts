@@ -65,7 +65,7 @@ export async function checkCredentialKey(): Promise<void> {
   ];
   if (rows.length === 0) return;
   const { key, problem } = credentialKey();
-  if (!key) throw new Error(`[credentials] ${rows.length} ZooKeeper cluster credential(s) are stored encrypted (add_auth identities, TLS and SASL settings), but ${problem}: ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);
+  if (!key) throw new Error(`[credentials] ${rows.length} ZooKeeper cluster credential(s) are stored encrypted, but ${problem} (credentials, TLS and SASL settings are sealed with it): ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);
   const unreadable = rows.filter((r) => openCredential(r.secret, key, r.aad) === null);
   if (unreadable.length) {
     throw new Error(`[credentials] ${KEY_ENV} does not decrypt ${unreadable.length} of ${rows.length} stored cluster credential(s) or TLS/SASL secret(s) (e.g. "${unreadable[0].label}"): it is not the key or passphrase they were stored with.`);
