@@ -3,7 +3,8 @@ import { checkCredentialKey } from "./clusters/credentials";
 import { assignMissingSlugs } from "./clusters/slug";
 import { db } from "./core/db/client";
 import { databaseProblem } from "./core/db/startup-check";
-import { databaseUrl } from "./core/db/url";
+import { databaseKind, databaseUrl } from "./core/db/url";
+import { startInvalidationRelay, type InvalidationRelay } from "./core/db/invalidation-relay";
 import { logger } from "./core/log";
 import { ensureDemoCluster } from "./demo/demo-cluster";
 import { startAuditCheckpoints } from "./audit/write-checkpoint";
@@ -15,6 +16,9 @@ export async function startup() {
     logger("database").fatal(problem);
     process.exit(1);
   }
+  // Several instances may share a PostgreSQL database: their caches hear of each other's writes.
+  const g = globalThis as { __zkInvalidationRelay?: InvalidationRelay };
+  if (databaseKind() === "postgresql") g.__zkInvalidationRelay ??= startInvalidationRelay(databaseUrl());
   await prepareAuth();
   await checkCredentialKey();
   await assignMissingSlugs();
