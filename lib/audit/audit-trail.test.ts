@@ -166,11 +166,18 @@ describe("the audit trail", () => {
     expect(JSON.parse((await entryOf(c1)).after.data!)).toMatchObject({ name, connectionString: zk.connectionString });
 
     const c2 = fresh(admin);
-    await changeCluster({ ctx: c2, id: cluster.id, input: { readOnly: true } });
+    await changeCluster({ ctx: c2, id: cluster.id, input: { readOnly: true, webhookUrl: "https://hooks.example.test/services/T0/xoxb-hook-secret" } });
     const changed = await entryOf(c2);
     expect(changed).toMatchObject({ operation: "cluster_update", outcome: "ok" });
     expect(JSON.parse(changed.before.data!).readOnly).toBe(false);
-    expect(JSON.parse(changed.after.data!).readOnly).toBe(true);
+    expect(JSON.parse(changed.after.data!)).toMatchObject({ readOnly: true, webhookUrl: "https://hooks.example.test/…" });
+    // The webhook's token is in no audit value, so in no export either.
+    const c2b = fresh(admin);
+    await changeCluster({ ctx: c2b, id: cluster.id, input: { readOnly: false } });
+    expect(JSON.stringify(await entryOf(c2b))).not.toContain("xoxb-hook-secret");
+    const exported = await (await exportAudit({ ctx: admin, input: { format: "json", clusterId: cluster.id } })).text();
+    expect(exported).toContain("cluster_update");
+    expect(exported).not.toContain("xoxb-hook-secret");
 
     const dup = fresh(admin);
     await expect(registerCluster({ ctx: dup, input: { name, connectionString: zk.connectionString } })).rejects.toMatchObject({ code: "CLUSTER_EXISTS" });

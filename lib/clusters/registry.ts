@@ -5,6 +5,7 @@ import { canSeeCluster, isGlobalAdmin, requireGlobalAdmin } from "@/lib/access/p
 import type { Actor } from "@/lib/core/actor";
 import { auditedDbChange } from "@/lib/access/audit/db-change";
 import { auditJson } from "@/lib/access/audit/values";
+import { withRedactedWebhook } from "@/lib/core/redact";
 import type { RequestCtx } from "@/lib/core/context";
 import { closeSession, sessionStatus } from "@/lib/core/zk/sessions";
 import { getCluster } from "@/lib/access/clusters";
@@ -75,6 +76,8 @@ export async function createCluster(input: unknown): Promise<ClusterView> {
 }
 
 const ref = (c: Cluster) => ({ id: c.id, name: c.name });
+/** A cluster row as its audit value: the webhook URL (often a token) redacted. */
+const audited = (c: Cluster) => auditJson(withRedactedWebhook(c));
 
 /** The audit's words for a security change: what was set or removed, never a secret. */
 function securityAudit(change: SecurityChange) {
@@ -103,7 +106,7 @@ export async function registerCluster({ ctx, input }: { ctx: RequestCtx; input: 
       await saveSecurity(tx, c.id, change);
       return c;
     }, data.name),
-    (c) => ({ cluster: ref(c), after: auditJson(c) }));
+    (c) => ({ cluster: ref(c), after: audited(c) }));
   return getClusterView(created.id);
 }
 
@@ -115,13 +118,13 @@ export async function changeCluster({ ctx, id, input }: { ctx: RequestCtx; id: s
   const address = { connectionString: data.connectionString ?? before.connectionString, sessionTimeoutMs: data.sessionTimeoutMs ?? before.sessionTimeoutMs, addressChanged: !!data.connectionString && data.connectionString !== before.connectionString };
   const checksNeeded = security.tls !== undefined || security.sasl !== undefined || address.addressChanged;
   const change = checksNeeded ? await checkSecurity(security, address, await sessionSecretsOf(before)) : { forced: false };
-  const updated = await auditedDbChange(ctx, { operation: "cluster_update", cluster: ref(before), before: auditJson(before), details: securityAudit(change) },
+  const updated = await auditedDbChange(ctx, { operation: "cluster_update", cluster: ref(before), before: audited(before), details: securityAudit(change) },
     (tx) => uniqueName(async () => {
       const c = await tx.cluster.update({ where: { id }, data: data.name && data.name !== before.name ? { ...data, slug: await freeSlug(tx, data.name, id) } : data });
       await saveSecurity(tx, id, change);
       return c;
     }, data.name),
-    (c) => ({ after: auditJson(c) }));
+    (c) => ({ after: audited(c) }));
   // A changed address, timeout or security needs a new session; the manager notices on next use too.
   if (data.connectionString || data.sessionTimeoutMs || change.tls !== undefined || change.sasl !== undefined) closeSession(id);
   return getClusterView(updated.id);
@@ -130,6 +133,6 @@ export async function changeCluster({ ctx, id, input }: { ctx: RequestCtx; id: s
 export async function unregisterCluster({ ctx, id }: { ctx: RequestCtx; id: string }): Promise<void> {
   requireGlobalAdmin(ctx.actor, "remove clusters");
   const before = await getCluster(id);
-  await auditedDbChange(ctx, { operation: "cluster_delete", cluster: ref(before), before: auditJson(before) }, (tx) => tx.cluster.delete({ where: { id } }));
+  await auditedDbChange(ctx, { operation: "cluster_delete", cluster: ref(before), before: audited(before) }, (tx) => tx.cluster.delete({ where: { id } }));
   closeSession(id);
 }

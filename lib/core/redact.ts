@@ -14,3 +14,13 @@ export function redactUrl(url: string | null | undefined): string | null {
     return REDACTED;
   }
 }
+
+/** `text` (an error message, a delivery status) with every occurrence of the secret URL redacted. */
+export function redactUrlIn(text: string, url: string | null | undefined): string {
+  return url ? text.replaceAll(url, redactUrl(url)!) : text;
+}
+
+/** A cluster row as audited: its webhook URL redacted (before/after values are exported and shown to auditors). */
+export function withRedactedWebhook<T extends { webhookUrl?: string | null }>(row: T): T {
+  return row.webhookUrl ? { ...row, webhookUrl: redactUrl(row.webhookUrl) } : row;
+}

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import { logger } from "@/lib/core/log";
+import { redactUrl, redactUrlIn } from "@/lib/core/redact";
 
 const log = logger("health");
 
@@ -45,9 +46,9 @@ async function deliver(url: string, payload: WebhookPayload): Promise<void> {
       if (res.ok) return record(payload.alert.id, `${payload.event} delivered: HTTP ${res.status}`, 1);
       lastError = `HTTP ${res.status}`;
     } catch (e) {
-      lastError = (e as Error).message;
+      lastError = redactUrlIn((e as Error).message, url);
     }
-    log.warn({ event: payload.event, alertId: payload.alert.id, url, attempt, max, error: lastError }, "alert webhook failed");
+    log.warn({ event: payload.event, alertId: payload.alert.id, url: redactUrl(url), attempt, max, error: lastError }, "alert webhook failed");
     await record(payload.alert.id, `${payload.event} failing: ${lastError} (try ${attempt} of ${max})`, 1);
     if (attempt < max) await new Promise((r) => setTimeout(r, backoffMs() * 2 ** (attempt - 1)));
   }

@@ -3,7 +3,7 @@
 // never awaited by the request and never failing it. The URL is logged redacted only.
 import "server-only";
 import { db } from "@/lib/core/db/client";
-import { redactUrl } from "@/lib/core/http/redact-url";
+import { redactUrl, redactUrlIn } from "@/lib/core/redact";
 
 export type ChangeEventKind = "submitted" | "approved" | "rejected" | "withdrawn" | "applied" | "stale" | "failed" | "break_glass";
 
@@ -57,7 +57,7 @@ async function deliver(n: ChangeNotice): Promise<void> {
     } catch (e) {
       lastError = (e as Error).message;
     }
-    console.warn(`[changes] webhook ${n.kind} of change request #${n.request.id} to ${redactUrl(cluster.webhookUrl)} failed (try ${attempt} of ${TRIES}): ${lastError.replaceAll(cluster.webhookUrl, redactUrl(cluster.webhookUrl))}`);
+    console.warn(`[changes] webhook ${n.kind} of change request #${n.request.id} to ${redactUrl(cluster.webhookUrl)} failed (try ${attempt} of ${TRIES}): ${redactUrlIn(lastError, cluster.webhookUrl)}`);
     if (attempt < TRIES) await new Promise((r) => setTimeout(r, backoffMs() * 2 ** (attempt - 1)));
   }
 }
