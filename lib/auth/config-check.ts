@@ -4,6 +4,7 @@ import { parseHostAllowlist } from "../clusters/host-allowlist";
 import { envDefaultRole } from "./settings";
 import { liveLimits } from "../watch/stream-limits";
 import { sessionMaxAgeSeconds } from "@/lib/access/session-age";
+import { importMaxBytes } from "../znodes/import-limit";
 
 export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
@@ -27,6 +28,7 @@ export function assertAuthConfig(env: NodeJS.ProcessEnv = process.env): void {
     trustedProxyHops(env.TRUST_PROXY);
     liveLimits(env);
     sessionMaxAgeSeconds(env);
+    importMaxBytes(env);
     parseHostAllowlist(env.CLUSTER_HOST_ALLOWLIST);
   } catch (e) {
     throw new Error(`[security] ${(e as Error).message}`);

@@ -125,6 +125,8 @@ export const errors = {
   partialMoveDelete: (source: string, cause: string, details: Details) =>
     new ConsoleError("PARTIAL_MOVE", 409, `the copy is complete and verified, but deleting the source ${source} stopped: ${cause}; what is left of the source is intact, check it and delete it yourself`, details),
   badImportFile: (why: string) => new ConsoleError("BAD_IMPORT_FILE", 400, `the import file is not usable: ${why}`),
+  importTooLarge: (maxBytes: number) =>
+    tooLarge(`the import file is larger than ${maxBytes} bytes (IMPORT_MAX_BYTES): nothing was imported; raise IMPORT_MAX_BYTES on the server or export and import the subtree in smaller parts`),
   badImportPath: (path: string) => new ConsoleError("BAD_IMPORT_FILE", 400, `the import file has an invalid relative path ${JSON.stringify(path)}`),
 
   // ACLs

@@ -4,7 +4,7 @@ import type { SubtreeNode } from "./read-subtree";
 
 export const EXPORT_FORMAT = "zk-console-export";
 
-const exportedNode = z.object({
+export const exportedNode = z.object({
   path: z.string(),
   data: z.string(),
   encoding: z.enum(["utf8", "base64"]),
@@ -21,11 +21,19 @@ export const exportFile = z.object({
   exportedAt: z.string(),
   nodes: z.array(exportedNode),
   count: z.number().int().min(0),
+  /** Relative paths the export could not read (NO_AUTH for the console), left out with their subtrees. */
+  skipped: z.array(z.string()).optional(),
 }).strict().superRefine((f, ctx) => {
   if (f.count !== f.nodes.length) ctx.addIssue({ code: "custom", path: ["count"], message: `the file says ${f.count} znodes but holds ${f.nodes.length}: it is truncated or edited` });
 });
 
 export type ExportFile = z.infer<typeof exportFile>;
+
+/** A schema issue as the sentence after "the import file is not usable: " (`nodes.3.encoding: …`). */
+export function importFileIssue(issue: z.ZodIssue, at: (string | number)[] = []): string {
+  const path = [...at, ...issue.path];
+  return `${path.length ? path.join(".") + ": " : ""}${issue.message}`;
+}
 export type ExportedNode = z.infer<typeof exportedNode>;
 
 /** UTF-8 text when the bytes are valid UTF-8 without control characters, else base64: exact either way. */

@@ -6,12 +6,10 @@ import { identitiesOf } from "@/lib/access/session-identities";
 import { isZookeeperTree, validatePath } from "@/lib/core/zk/paths";
 import { isZkCode } from "@/lib/core/zk/errors";
 import type { AclEntry, ZkClient } from "@/lib/core/zk/client";
-import { decodeValue, exportFile, type ExportedNode, type ExportFile } from "./export-format";
+import { decodeValue, exportFile, importFileIssue, type ExportedNode, type ExportFile } from "./export-format";
 import { absolute } from "./transfer-ops";
 import { reason } from "./schema";
 import { maxValueBytes } from "@/lib/core/zk/request-size";
-
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 export const importQuery = z.object({
   path: z.string(),
@@ -28,10 +26,7 @@ const PROTECTED_WHY = "belongs to ZooKeeper itself (quotas and config); an impor
 
 export function parseImportFile(body: unknown): ExportFile {
   const parsed = exportFile.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw errors.badImportFile(`${issue.path.length ? issue.path.join(".") + ": " : ""}${issue.message}`);
-  }
+  if (!parsed.success) throw errors.badImportFile(importFileIssue(parsed.error.issues[0]));
   const bad = errors.badImportFile;
   const paths = new Set<string>();
   for (const n of parsed.data.nodes) {

@@ -6,5 +6,6 @@ export { deleteNode } from "./delete-node";
 export { previewSubtree } from "./delete-recursive";
 export { copySubtree, type Progress } from "./copy-subtree";
 export { exportDownload, exportSubtree } from "./export-subtree";
-export { importSubtree, MAX_IMPORT_BYTES } from "./import-subtree";
+export { importSubtree } from "./import-subtree";
+export { readImportFile } from "./read-import-file";
 export { applyMulti, toPrimitiveOps } from "./multi";

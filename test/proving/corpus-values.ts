@@ -6,19 +6,25 @@ type Gen = { $gen: string; [k: string]: unknown };
 
 const isGen = (v: unknown): v is Gen => !!v && typeof v === "object" && typeof (v as Gen).$gen === "string";
 
-/** A body stream without a declared length that counts how much of it the server pulled. */
-export function countingStream(size: number, chunk: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+/** A body stream without a declared length (of `content`, else "{{{…") that counts how much of it the server pulled. */
+export function countingStream(size: number, chunk: number, content?: Uint8Array): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
   let sent = 0;
   const block = new Uint8Array(chunk).fill(0x7b); // "{"
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= size) return controller.close();
       const n = Math.min(chunk, size - sent);
+      controller.enqueue(content ? content.slice(sent, sent + n) : n === chunk ? block.slice() : block.slice(0, n));
       sent += n;
-      controller.enqueue(n === chunk ? block.slice() : block.slice(0, n));
     },
   }, { highWaterMark: 0 });
   return { stream, pulled: () => sent };
+}
+
+/** A valid export file of `nodes` znodes of `dataBytes` each (node `badAt`, if given, with an unknown encoding). */
+function exportFileBytes(nodes: number, dataBytes: number, badAt: number): Uint8Array {
+  const list = Array.from({ length: nodes }, (_, i) => ({ path: i === 0 ? "" : `n${i}`, data: "x".repeat(dataBytes), encoding: i === badAt ? "latin1" : "utf8" }));
+  return Buffer.from(JSON.stringify({ format: "zk-console-export", formatVersion: 1, root: "/", exportedAt: "2026-01-01T00:00:00Z", nodes: list, count: nodes }));
 }
 
 function generate(g: Gen): unknown {
@@ -47,6 +53,10 @@ function generate(g: Gen): unknown {
       return Array.from({ length: n("count") }, (_, i) => ({ scheme: "ip", id: `10.0.${Math.floor(i / 250)}.${i % 250}`, perms: "r" }));
     case "stream":
       return countingStream(n("size"), n("chunk"));
+    case "exportFileStream": {
+      const bytes = exportFileBytes(n("nodes"), n("dataBytes"), g.badAt === undefined ? -1 : n("badAt"));
+      return countingStream(bytes.length, n("chunk"), bytes);
+    }
     default:
       throw new Error(`unknown generator ${g.$gen}`);
   }
