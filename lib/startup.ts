@@ -20,7 +20,13 @@ export async function startup() {
   const g = globalThis as { __zkInvalidationRelay?: InvalidationRelay };
   if (databaseKind() === "postgresql") g.__zkInvalidationRelay ??= startInvalidationRelay(databaseUrl());
   await prepareAuth();
-  await checkCredentialKey();
+  try {
+    await checkCredentialKey();
+  } catch (e) {
+    // Sealed credentials without their key: every session to those clusters would fail. Say why and stop.
+    logger("credentials").fatal((e as Error).message);
+    process.exit(1);
+  }
   await assignMissingSlugs();
   startAuditCheckpoints();
   await ensureDemoCluster();

@@ -20,16 +20,19 @@ function decodeRaw(value: string): Buffer | null {
   return null;
 }
 
+/** The key a value of `name` (CONSOLE_SECRET_KEY, or the new key of a rotation) stands for. */
+export function keyFrom(rawValue: string | undefined, name = KEY_ENV): Loaded {
+  const value = (rawValue ?? "").trim();
+  if (!value) return { value, key: null, problem: `${name} is not set` };
+  const raw = decodeRaw(value);
+  if (raw) return { value, key: raw, problem: null };
+  if (value.length < MIN_PASSPHRASE) return { value, key: null, problem: `${name} is neither 32 bytes (base64/hex) nor a passphrase of at least ${MIN_PASSPHRASE} characters` };
+  return { value, key: scryptSync(value, SALT, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }), problem: null };
+}
+
 function load(): Loaded {
   const value = (process.env[KEY_ENV] ?? "").trim();
-  if (loaded && loaded.value === value) return loaded;
-  if (!value) loaded = { value, key: null, problem: `${KEY_ENV} is not set` };
-  else {
-    const raw = decodeRaw(value);
-    if (raw) loaded = { value, key: raw, problem: null };
-    else if (value.length < MIN_PASSPHRASE) loaded = { value, key: null, problem: `${KEY_ENV} is neither 32 bytes (base64/hex) nor a passphrase of at least ${MIN_PASSPHRASE} characters` };
-    else loaded = { value, key: scryptSync(value, SALT, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }), problem: null };
-  }
+  if (!loaded || loaded.value !== value) loaded = keyFrom(value);
   return loaded;
 }
 

@@ -8,6 +8,7 @@ import { actorCtx } from "@/test/support/actors";
 import { credentialAad, openCredential, sealCredential } from "@/lib/access/credentials-crypto";
 import { credentialKey } from "@/lib/access/credentials-key";
 import { addCredential, checkCredentialKey, listCredentials, removeCredential } from "./credentials";
+import { rotateCredentialKey } from "./rotate-credential-key";
 import { sessionAuthOf } from "@/lib/access/clusters";
 import { createCluster } from "./registry";
 import { sessionTargetOf } from "@/lib/access/cluster-session";
@@ -104,6 +105,28 @@ describe("cluster credentials in the database", () => {
     process.env.CONSOLE_SECRET_KEY = randomBytes(32).toString("hex");
     await expect(checkCredentialKey()).rejects.toThrow(/does not decrypt/);
     process.env.CONSOLE_SECRET_KEY = KEY;
+  });
+
+  it("secrets:rotate re-seals every credential under the new key, and changes nothing when the current key is wrong", async () => {
+    const NEW = randomBytes(32).toString("base64");
+    const rows = () => db().clusterCredential.findMany({ orderBy: { id: "asc" } });
+    const before = await rows();
+    expect(before.length).toBeGreaterThan(0);
+    await expect(rotateCredentialKey(randomBytes(32).toString("hex"), NEW)).rejects.toThrow(/does not open \d+ of \d+ stored credential.*nothing was changed/);
+    await expect(rotateCredentialKey(KEY, "short")).rejects.toThrow(/CONSOLE_SECRET_KEY_NEW is neither 32 bytes/);
+    expect(await rows()).toEqual(before);
+    // The test database is shared: the credentials go back under the suite's key right after.
+    try {
+      expect(await rotateCredentialKey(KEY, NEW)).toEqual({ resealed: before.length });
+      await expect(checkCredentialKey()).rejects.toThrow(/does not decrypt/);
+      process.env.CONSOLE_SECRET_KEY = NEW;
+      await expect(checkCredentialKey()).resolves.toBeUndefined();
+    } finally {
+      await rotateCredentialKey(NEW, KEY);
+      process.env.CONSOLE_SECRET_KEY = KEY;
+    }
+    await expect(checkCredentialKey()).resolves.toBeUndefined();
+    expect((await db().auditRecord.findFirst({ where: { operation: "credentials_key_rotated" }, orderBy: { id: "desc" } }))?.outcome).toBe("ok");
   });
 
   it("removes a credential, audited", async () => {
