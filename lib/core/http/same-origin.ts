@@ -3,13 +3,20 @@
 // Requests without either header are not from a browser page and cannot ride on its cookies.
 import type { NextRequest } from "next/server";
 import { errors } from "../errors";
+import { trustedProxyHops } from "./client-ip";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The first value of a proxy header, but only behind proxies the operator declared (TRUST_PROXY): any client can send one. */
+function forwarded(req: NextRequest, name: string): string | null {
+  if (trustedProxyHops() === 0) return null;
+  return req.headers.get(name)?.split(",")[0].trim() || null;
+}
+
 function ownOrigins(req: NextRequest): Set<string> {
   const origins = new Set<string>([req.nextUrl.origin]);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  const proto = req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(/:$/, "");
+  const host = forwarded(req, "x-forwarded-host") ?? req.headers.get("host");
+  const proto = forwarded(req, "x-forwarded-proto") ?? req.nextUrl.protocol.replace(/:$/, "");
   if (host) origins.add(`${proto}://${host}`);
   if (process.env.NEXTAUTH_URL) {
     try {
