@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { LoginMethod } from "@/lib/auth";
+import { SIGN_IN_UNAVAILABLE } from "@/lib/auth/login-messages";
 import { sameOriginPath } from "@/lib/core/http/same-origin-path";
 
 /** Only paths of this origin are followed after sign-in: never an open redirect. */
@@ -29,7 +30,7 @@ export function LoginForm({ methods }: Props) {
     setPending(false);
     if (!result || result.error || !result.ok) {
       // A paused sign-in (too many failures) comes back with its own sentence.
-      setError(result?.error && result.error !== "CredentialsSignin" && result.error.startsWith("Too many") ? result.error : "Invalid username or password");
+      setError(result?.error && result.error !== "CredentialsSignin" && (result.error.startsWith("Too many") || result.error === SIGN_IN_UNAVAILABLE) ? result.error : "Invalid username or password");
       return;
     }
     router.push(callbackUrl());

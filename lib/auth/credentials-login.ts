@@ -2,7 +2,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/core/db/client";
-import { auditLogin, auditLoginFailure } from "./login-audit";
+import { logger } from "@/lib/core/log";
+import { SIGN_IN_UNAVAILABLE } from "./login-messages";
+import { auditCountedFailure, auditLogin, auditLoginFailure } from "./login-audit";
 import { verifyPassword, hashPassword } from "./password";
 import { loginPause, RATE_LIMITED_OPERATION } from "./rate-limit";
 
@@ -14,8 +16,24 @@ export class LoginRefused extends Error {}
 // Checked against when the username is unknown, so the answer takes as long either way.
 const DUMMY_HASH = hashPassword("not-a-password");
 
-/** The user to sign in, or null for a wrong username/password; throws LoginRefused when paused. */
+const log = logger("auth");
+
+/**
+ * The user to sign in, or null for a wrong username/password; throws LoginRefused when paused, and
+ * when the database cannot count the attempt (read-only, locked): the rate limit reads the failures
+ * recorded, so an attempt that cannot be recorded is refused rather than let through uncounted.
+ */
 export async function authorizeCredentials(raw: unknown, sourceIp: string | null): Promise<{ id: string; name: string } | null> {
+  try {
+    return await checkCredentials(raw, sourceIp);
+  } catch (e) {
+    if (e instanceof LoginRefused) throw e;
+    log.error({ err: e, sourceIp }, "password sign-in refused: the console's database cannot record it");
+    throw new LoginRefused(SIGN_IN_UNAVAILABLE);
+  }
+}
+
+async function checkCredentials(raw: unknown, sourceIp: string | null): Promise<{ id: string; name: string } | null> {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
   const { username, password } = parsed.data;
@@ -29,11 +47,11 @@ export async function authorizeCredentials(raw: unknown, sourceIp: string | null
   // Only console accounts have passwords: an SSO account never signs in with one.
   const passwordOk = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && !!user?.passwordHash && user.provider === "credentials";
   if (!user || !passwordOk) {
-    await auditLoginFailure({ ...attempt, userId: user?.id }, "wrong username or password");
+    await auditCountedFailure({ ...attempt, userId: user?.id }, "wrong username or password");
     return null;
   }
   if (user.disabled) {
-    await auditLoginFailure({ ...attempt, userId: user.id }, "the account is disabled");
+    await auditCountedFailure({ ...attempt, userId: user.id }, "the account is disabled");
     return null;
   }
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -18,6 +18,9 @@ import { actorCtx } from "../support/actors";
 import { closeSession } from "../../lib/core/zk/sessions";
 import { createNode, getNode, setData } from "../../lib/znodes";
 import { faultsTempDir, holdDatabaseLock, setReadOnly } from "./db-faults";
+import { authorizeCredentials, LoginRefused } from "../../lib/auth/credentials-login";
+import { SIGN_IN_UNAVAILABLE } from "../../lib/auth/login-messages";
+import { hashPassword } from "../../lib/auth/password";
 import { rawClient, timed } from "./support";
 
 describe("the console's database unavailable", () => {
@@ -98,6 +101,23 @@ describe("the console's database unavailable", () => {
     }
     await writesWork();
   });
+
+  it("read-only directory: a password sign-in fails closed with one generic sentence, the right password as the wrong one", async () => {
+    const username = `ro-login-${Date.now()}`;
+    await db().user.create({ data: { username, provider: "credentials", role: "viewer", passwordHash: hashPassword("right-password") } });
+    readOnly(dir, true);
+    try {
+      // The rate limit counts recorded failures: an attempt that cannot be recorded is refused, never let through uncounted.
+      for (const password of ["wrong-password", "right-password", "wrong-again"]) {
+        const refused = await authorizeCredentials({ username, password }, "10.7.7.7").catch((e) => e);
+        expect(refused, password).toBeInstanceOf(LoginRefused);
+        expect(refused.message, password).toBe(SIGN_IN_UNAVAILABLE);
+      }
+    } finally {
+      readOnly(dir, false);
+    }
+    expect(await authorizeCredentials({ username, password: "right-password" }, "10.7.7.7")).toMatchObject({ name: username });
+  }, 90_000);
 
   it("database file moved away (deleted from its path): reads go on from the open file, writes are refused", async () => {
     fs.renameSync(file, `${file}.away`);
