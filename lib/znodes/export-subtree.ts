@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { validatePath } from "@/lib/core/zk/paths";
-import { subtreeNodes } from "./read-subtree";
+import { relativeTo, subtreeNodes } from "./read-subtree";
 import { EXPORT_FORMAT, exportedNodeOf } from "./export-format";
 import type { RequestCtx } from "@/lib/core/context";
 import { logger } from "@/lib/core/log";
@@ -21,12 +21,15 @@ export async function exportSubtree({ ctx, clusterId, input }: { ctx: RequestCtx
     const head = { format: EXPORT_FORMAT, formatVersion: 1, root, cluster: cluster.name, exportedAt: new Date().toISOString() };
     yield encoder.encode(JSON.stringify(head).slice(0, -1) + ',"nodes":[\n');
     let count = 0;
-    // On a failure the document stays unterminated: importing it fails as truncated
-    // instead of loading half a tree.
-    for await (const n of subtreeNodes(client, root, { withAcl: q.acl === "true" })) {
+    // Nodes the console may not read are left out with their subtrees and listed, so the file
+    // stays whole and importable; on any other failure the document stays unterminated:
+    // importing it fails as truncated instead of loading half a tree.
+    const skipped: string[] = [];
+    for await (const n of subtreeNodes(client, root, { withAcl: q.acl === "true", onUnreadable: (p) => skipped.push(relativeTo(root, p)) })) {
       yield encoder.encode((count++ ? ",\n" : "") + JSON.stringify(exportedNodeOf(n)));
     }
-    yield encoder.encode(`\n],"count":${count}}\n`);
+    if (skipped.length) log.warn({ requestId: ctx.requestId, cluster: cluster.name, path: root, skipped: skipped.length, first: skipped.slice(0, 10) }, "export left out znodes the console may not read");
+    yield encoder.encode(`\n],"count":${count}${skipped.length ? `,"skipped":${JSON.stringify(skipped.sort())}` : ""}}\n`);
   }
   const it = chunks();
   return new ReadableStream<Uint8Array>({

@@ -10,9 +10,10 @@ export const relativeTo = (root: string, path: string) => (path === root ? "" : 
 /**
  * A subtree's nodes with their data (and ACLs when asked), parents before children,
  * `concurrency` requests in flight. Pull-driven: a slow consumer (a slow download)
- * holds at most `concurrency` values in memory.
+ * holds at most `concurrency` values in memory. Without `onUnreadable`, a node the console may not
+ * read (NO_AUTH) ends the walk with that error.
  */
-export function subtreeNodes(client: ZkClient, root: string, opts: { withAcl?: boolean; concurrency?: number } = {}): AsyncGenerator<SubtreeNode> {
+export function subtreeNodes(client: ZkClient, root: string, opts: { withAcl?: boolean; concurrency?: number; onUnreadable?: (path: string) => void } = {}): AsyncGenerator<SubtreeNode> {
   const visit = async (path: string, depth: number) => {
     try {
       // Reads are repeated after a lost connection (a leader election must not end a long copy or export).
@@ -24,6 +25,11 @@ export function subtreeNodes(client: ZkClient, root: string, opts: { withAcl?: b
       return { item: { path, relative: relativeTo(root, path), depth, stat, data, acl }, children };
     } catch (e) {
       if (isZkCode(e, "NO_NODE")) return null; // deleted meanwhile
+      // An ACL the console's identity may not read: the caller reports it (with its subtree, unseen) and goes on.
+      if (opts.onUnreadable && isZkCode(e, "NO_AUTH")) {
+        opts.onUnreadable(path);
+        return null;
+      }
       throw e;
     }
   };

@@ -133,6 +133,17 @@ describe("copy, move, export and import against real ZooKeepers", () => {
     expect(await snapshot(await raw(b, "raw-b"), "/restored")).toEqual(await snapshot(client, "/big"));
   });
 
+  it("leaves out a znode the console may not read (with its subtree), lists it in the file, and the file still imports", async () => {
+    const client = await raw(a, "raw-a");
+    for (const p of ["/guarded", "/guarded/open", "/guarded/locked", "/guarded/locked/inner"]) await client.create(p, Buffer.from(p), 0);
+    await client.setAcl("/guarded/locked", -1, [{ scheme: "digest", auth: "someone:AAAAAAAAAAAAAAAAAAAAAAAAAAA=", perms: 31 }]);
+    const file = JSON.parse(await text(await exportSubtree({ ctx: ctx(), clusterId: clusterA, input: { path: "/guarded" } })));
+    expect(file).toMatchObject({ count: 2, skipped: ["locked"] });
+    expect(file.nodes.map((n: { path: string }) => n.path)).toEqual(["", "open"]);
+    const real = await importSubtree({ ctx: ctx(), clusterId: clusterB, query: { path: "/guarded-copy", dryRun: "false" }, body: file });
+    expect(real).toMatchObject({ created: 2 });
+  });
+
   it("plans unchanged, updates and conflicts against an existing tree", async () => {
     const target = await raw(b, "raw-b");
     const file = JSON.parse(await text(await exportSubtree({ ctx: ctx(), clusterId: clusterA, input: { path: "/big" } })));
