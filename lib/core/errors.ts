@@ -54,6 +54,7 @@ export const errors = {
   adminOnly: (what: string) => new ConsoleError("FORBIDDEN", 403, `only an admin may ${what}`),
   /** Something named by id that does not exist (or that the caller may not know of). */
   notFound: e("NOT_FOUND", 404),
+  noSuchApiRoute: (method: string, path: string) => new ConsoleError("NOT_FOUND", 404, `no API route answers ${method} ${path.slice(0, 200)} (the routes are listed in the README's API table)`),
   clusterNotFound: (id: string) => new ConsoleError("NOT_FOUND", 404, `no cluster with id ${JSON.stringify(id)} is registered`),
   readOnlyCluster: (name: string) => new ConsoleError("READ_ONLY_CLUSTER", 403, `cluster "${name}" is registered read-only; an admin can change that in the cluster settings`),
   rootNotDeletable: () => forbiddenPath("the root znode / cannot be deleted"),
