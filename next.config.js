@@ -6,7 +6,8 @@ const nextConfig = {
   // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Where lib/core/zk/worker-pool.ts looks for the compiled session worker (its own source folder).
-  env: { ZK_CONSOLE_ZK_SOURCE_DIR: require("node:path").join(__dirname, "lib", "core", "zk") },
+  // ZK_CONSOLE_VERSION: what GET /api/health reports.
+  env: { ZK_CONSOLE_ZK_SOURCE_DIR: require("node:path").join(__dirname, "lib", "core", "zk"), ZK_CONSOLE_VERSION: require("./package.json").version },
   // Native binding and the database drivers must be loaded by Node, not bundled; so are the logger
   // (pino's stream) and the metrics registry, one each per process rather than one per route bundle.
   serverExternalPackages: ["zookeeper", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pino", "prom-client"],

@@ -8,3 +8,4 @@ export { startHealthSampler, stopHealthSampler, sampleCount } from "./sampler";
 export { webhooksSettled } from "./webhook";
 export type { MemberHealth } from "./member-health";
 export type { QuorumView } from "./quorum";
+export { getConsoleHealth, type ConsoleHealth } from "./get-console-health";

@@ -1,10 +1,13 @@
 // The background health sampler: one per process (held on globalThis), started from
 // lib/startup.ts. Every interval it samples all clusters concurrently; a cluster whose
 // previous sample is still running is skipped, and no tick waits for any cluster, so one bad
-// cluster never stalls the others.
+// cluster never stalls the others. With several instances on one PostgreSQL database only the
+// elected one samples and sends alert webhooks (lib/core/db/leadership.ts); the others try to take
+// over every interval, so a dead sampler is replaced within two intervals.
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import { lastKnownLeader, sampleCluster } from "./sample-cluster";
+import { electLeader, type Leadership } from "@/lib/core/db/leadership";
 import { logger } from "@/lib/core/log";
 
 const log = logger("health");
@@ -20,6 +23,7 @@ type Sampler = {
   completed: Map<string, number>;
   lastPrune: number;
   stopped: boolean;
+  leadership: Leadership;
 };
 
 const holder = globalThis as { __healthSampler?: Sampler };
@@ -31,7 +35,9 @@ export function startHealthSampler(opts: SamplerOptions = {}): Sampler {
     intervalMs: opts.intervalMs ?? (Number(process.env.HEALTH_SAMPLE_INTERVAL_MS) || 15_000),
     retentionHours: opts.retentionHours ?? (Number(process.env.HEALTH_RETENTION_HOURS) || 72),
     timer: null, inFlight: new Map(), leaders: new Map(), completed: new Map(), lastPrune: 0, stopped: false,
+    leadership: { isLeader: () => false, stop: async () => {} },
   };
+  s.leadership = electLeader("health-sampler", { retryMs: s.intervalMs, onLead: () => void tick(s) });
   holder.__healthSampler = s;
   const loop = () => {
     if (s.stopped) return;
@@ -48,9 +54,13 @@ export async function stopHealthSampler(): Promise<void> {
   if (!s) return;
   s.stopped = true;
   if (s.timer) clearTimeout(s.timer);
+  await s.leadership.stop();
   await Promise.allSettled([...s.inFlight.values()]);
   holder.__healthSampler = undefined;
 }
+
+/** Whether this instance runs the health sampler now (the elected one of several on PostgreSQL). */
+export const samplerLeads = (): boolean => !!holder.__healthSampler && !holder.__healthSampler.stopped && holder.__healthSampler.leadership.isLeader();
 
 /** Completed samples of one cluster by the running sampler (tests count samples, never wall-clock time). */
 export function sampleCount(clusterId: string): number {
@@ -58,6 +68,7 @@ export function sampleCount(clusterId: string): number {
 }
 
 async function tick(s: Sampler): Promise<void> {
+  if (s.stopped || !s.leadership.isLeader()) return;
   let clusters;
   try {
     clusters = await db().cluster.findMany();
