@@ -19,6 +19,7 @@ export function AppHeader({ signedIn, theme }: { signedIn: boolean; theme: Theme
         {signedIn && (
           <>
             <Link href="/clusters">Clusters</Link>
+            <Link href="/diff">Compare</Link>
             <Link href="/ensemble">Deploy</Link>
             <ChangesLink />
             <UserMenu />

@@ -11,6 +11,7 @@ const TABS: { label: string; segment: string }[] = [
   { label: "Health", segment: "health" },
   { label: "Sessions", segment: "sessions" },
   { label: "Recipes", segment: "recipes" },
+  { label: "Search", segment: "search" },
 ];
 
 export function ClusterTabs() {

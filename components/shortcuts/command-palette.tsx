@@ -7,10 +7,12 @@ import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { useClusters } from "@/lib/clusters/client/use-clusters";
 import { usePathSuggestions } from "@/lib/znodes/client/use-path-suggestions";
 import { znodeHref } from "@/lib/znodes/client/znode-path";
+import { searchUrls } from "@/lib/search/client/urls";
 
 /**
  * Jump anywhere: a cluster by name, or (typing "/…") a path of the cluster on screen, with
- * completions from its children; "name:/path" opens a path of another cluster.
+ * completions from its children; "name:/path" opens a path of another cluster. Other text can
+ * also search the cluster on screen (names and values), or open the diff of two places.
  */
 export function CommandPalette({ initial, onClose }: { initial: string; onClose: () => void }) {
   const router = useRouter();
@@ -35,6 +37,8 @@ export function CommandPalette({ initial, onClose }: { initial: string; onClose:
     for (const c of all.filter((c) => c.name.toLowerCase().includes(needle)).slice(0, 20)) {
       options.push({ id: `cluster:${c.id}`, label: c.name, hint: `${c.environment} cluster`, choose: () => go(znodeHref(slugOf(c), "/")) });
     }
+    if (here && text.trim()) options.push({ id: "search", label: <>Search {here.name} for “{text.trim()}”</>, hint: "names and values", choose: () => go(searchUrls.page(slugOf(here), { q: text.trim() })) });
+    options.push({ id: "diff", label: "Compare two paths or clusters", hint: "diff and promote", choose: () => go("/diff") });
   }
 
   return (

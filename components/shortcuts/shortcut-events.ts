@@ -7,7 +7,7 @@ export type ShortcutAction = "edit" | "new-child" | "search" | "go-to-path" | "p
 
 /** The single-key shortcuts; typed into a field they are text, not commands. */
 export const KEYS: { key: string; action: ShortcutAction; what: string }[] = [
-  { key: "/", action: "search", what: "Search znodes (path or name)" },
+  { key: "/", action: "search", what: "Search znodes: a path, a child's name, or names and values" },
   { key: "g", action: "go-to-path", what: "Go to a path" },
   { key: "e", action: "edit", what: "Edit the current znode's data" },
   { key: "n", action: "new-child", what: "Create a child of the current znode" },

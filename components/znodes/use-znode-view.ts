@@ -10,7 +10,7 @@ export type DetailTab = (typeof DETAIL_TABS)[number];
 /**
  * What defines a znode view, read from and written to the URL, so Back, Forward, reload and a
  * shared link restore it: the path (the URL's segments), the children filter, the detail tab,
- * the search box's text.
+ * the search box's text, the text a content search found.
  * Typing a filter replaces the history entry; choosing a tab adds one.
  */
 export function useZnodeView() {
@@ -20,6 +20,8 @@ export function useZnodeView() {
   const path = pathFromSegments(params.path);
   const filter = search.get("filter") ?? "";
   const query = search.get("q") ?? "";
+  /** Text a content search found in this node's value, marked in the data view. */
+  const mark = search.get("mark") ?? "";
   const tabParam = search.get("tab");
   const tab: DetailTab = DETAIL_TABS.find((t) => t === tabParam) ?? "node";
 
@@ -39,6 +41,7 @@ export function useZnodeView() {
     filter,
     tab,
     query,
+    mark,
     setQuery: useCallback((value: string) => setParam("q", value, "replace"), [setParam]),
     setFilter: useCallback((value: string) => setParam("filter", value, "replace"), [setParam]),
     setTab: useCallback((value: DetailTab) => setParam("tab", value === "node" ? "" : value, "push"), [setParam]),

@@ -1,12 +1,27 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { Znode } from "@/lib/znodes/client/types";
 import { CopyButton } from "./copy-button";
 import { base64ToBytes, HEX_DUMP_LIMIT, hexDump } from "./hex-dump";
 
-// Data is untrusted: it is only ever rendered as text, never as HTML.
-export function ZnodeData({ data }: { data: Znode["data"] }) {
+/** The text with every occurrence of `mark` (case-insensitive) in a <mark>; all of it React text. */
+function Marked({ text, mark }: { text: string; mark: string }) {
+  if (!mark) return text;
+  const lower = text.toLowerCase();
+  const needle = mark.toLowerCase();
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (let i = lower.indexOf(needle); i >= 0 && parts.length < 2000; i = lower.indexOf(needle, i + needle.length)) {
+    parts.push(text.slice(at, i), <mark key={i}>{text.slice(i, i + needle.length)}</mark>);
+    at = i + needle.length;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+// Data is untrusted: it is only ever rendered as text, never as HTML. `mark`: a search's match.
+export function ZnodeData({ data, mark = "" }: { data: Znode["data"]; mark?: string }) {
   const view = useMemo(() => describe(data), [data]);
   return (
     <section className="znode-data-section" aria-labelledby="data-heading">
@@ -15,7 +30,7 @@ export function ZnodeData({ data }: { data: Znode["data"] }) {
         <span className="muted">{view.kind}</span>
         {data.isBinary && <CopyButton text={data.base64} label="Copy base64" />}
       </div>
-      <pre className="znode-data" data-testid="znode-data">{view.text}</pre>
+      <pre className="znode-data" data-testid="znode-data"><Marked text={view.text} mark={mark} /></pre>
       {view.note && <p className="muted">{view.note}</p>}
     </section>
   );

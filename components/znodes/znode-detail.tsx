@@ -22,7 +22,7 @@ const DEFAULT_MAX_DATA_BYTES = 1024 * 1024;
 // The editor (YAML/XML parsers, diff) loads when it is opened, not with every znode page.
 const DataEditor = dynamic(() => import("@/components/editing/data-editor").then((m) => m.DataEditor), { ssr: false, loading: () => <p className="muted">Loading the editor…</p> });
 
-type TabProps = { clusterId: string; path: string; znode: Znode };
+type TabProps = { clusterId: string; path: string; znode: Znode; mark: string };
 
 // One entry per tab of the detail pane; each area adds its own line. The ACL is fetched when its
 // tab opens (a node read does not fetch it).
@@ -30,9 +30,9 @@ const TABS: { id: DetailTab; label: string; render: (p: TabProps) => ReactNode }
   {
     id: "node",
     label: "Overview",
-    render: ({ znode }) => (
+    render: ({ znode, mark }) => (
       <>
-        <ZnodeData data={znode.data} />
+        <ZnodeData data={znode.data} mark={mark} />
         <div className="tables">
           <StatTable stat={znode.stat} />
         </div>
@@ -79,7 +79,7 @@ export function ZnodeDetail({ clusterId, path }: { clusterId: string; path: stri
           {/* Keyed by path so the scroll position starts fresh on each node; a leaf has no children box. */}
           {(znode.data.stat.numChildren > 0 || view.filter) && <ChildrenList key={path} clusterId={clusterId} path={path} />}
           <DetailTabs tabs={TABS} active={view.tab} onSelect={view.setTab}>
-            {(tab) => tab.render({ clusterId, path, znode: znode.data })}
+            {(tab) => tab.render({ clusterId, path, znode: znode.data, mark: view.mark })}
           </DetailTabs>
         </>
       )}

@@ -1,6 +1,6 @@
 // Line diff of two values (editor review, History, Audit), with long unchanged runs folded and
 // the changed words marked inside a changed line.
-import { diffLines, diffWordsWithSpace } from "diff";
+import { diffLines, diffWordsWithSpace, parsePatch } from "diff";
 
 /** A run of a changed line's text; `changed` marks the words that differ from its counterpart. */
 export type WordPart = { text: string; changed: boolean };
@@ -34,6 +34,29 @@ export function lineDiff(before: string, after: string, context = 3): LineDiff {
   }
   markWords(full);
   return { lines: foldUnchanged(full, context), added, removed, tooLarge: false };
+}
+
+/**
+ * The rows of a unified patch (the diff API sends one per changed text value), shown like a line
+ * diff: hunks with their line numbers, the unchanged stretches between them folded.
+ */
+export function patchLines(patch: string): DiffLine[] {
+  const out: DiffLine[] = [];
+  let nextOld = 1;
+  for (const hunk of parsePatch(patch)[0]?.hunks ?? []) {
+    if (hunk.oldStart > nextOld) out.push({ kind: "fold", count: hunk.oldStart - nextOld });
+    let oldNo = hunk.oldStart;
+    let newNo = hunk.newStart;
+    for (const line of hunk.lines) {
+      const text = line.slice(1);
+      if (line[0] === "-") out.push({ kind: "del", text, oldNo: oldNo++ });
+      else if (line[0] === "+") out.push({ kind: "add", text, newNo: newNo++ });
+      else if (line[0] === " ") out.push({ kind: "same", text, oldNo: oldNo++, newNo: newNo++ });
+    }
+    nextOld = oldNo;
+  }
+  markWords(out);
+  return out;
 }
 
 // Longer lines are not worth a word diff (and the highlighting would be noise).

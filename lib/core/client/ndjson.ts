@@ -53,3 +53,26 @@ export async function fetchWithProgress<T>(url: string, { method, body, contentT
     if (done) throw new ApiError(502, "STREAM_ENDED", "the server stopped reporting before the operation finished; reload to see what was done");
   }
 }
+
+/**
+ * The rows of a streamed NDJSON answer (search, diff) as they arrive; an error before the stream
+ * starts is the API's error. Aborting `signal` closes the request, which stops the server's walk.
+ */
+export async function* ndjsonRows<T>(url: string, signal?: AbortSignal): AsyncGenerator<T> {
+  const res = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/x-ndjson" } });
+  if (!res.ok) throw toApiError(res.status, await res.json().catch(() => null));
+  if (!res.body) return;
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = "";
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      const split = splitLines(rest, done ? "\n" : value);
+      rest = split.rest;
+      for (const line of split.lines) yield JSON.parse(line) as T;
+      if (done) return;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}

@@ -1,0 +1,5 @@
+import { DiffScreen } from "./client";
+
+export default function DiffPage() {
+  return <DiffScreen />;
+}
