@@ -10,6 +10,7 @@ import * as importRoute from "@/app/api/v1/clusters/[id]/import/route";
 import * as copyRoute from "@/app/api/v1/clusters/[id]/copy/route";
 import * as restoreRoute from "@/app/api/v1/audit/[id]/restore/route";
 import * as multiRoute from "@/app/api/v1/clusters/[id]/multi/route";
+import * as promoteRoute from "@/app/api/v1/promote/route";
 import * as forceReleaseRoute from "@/app/api/v1/clusters/[id]/recipes/force-release/route";
 import * as approveRoute from "@/app/api/v1/change-requests/[id]/approve/route";
 import { createCluster } from "@/lib/clusters/registry";
@@ -103,6 +104,10 @@ describe("each znode-writing route under protection", () => {
       route: multiRoute.POST, method: "POST", prepare: (n) => mk(`${P}/${n}`, "m0"), url: () => c("/multi"),
       body: (n) => ({ ops: [{ op: "create", path: `${P}/${n}/a`, data: "a0" }, { op: "set", path: `${P}/${n}/a`, data: "a1", version: 0 }, { op: "check", path: "/src", version: 0 }, { op: "set", path: `${P}/${n}`, data: "m1", version: 0 }] }),
       applied: async (n) => (await dataOf(`${P}/${n}/a`)) === "a1" && (await dataOf(`${P}/${n}`)) === "m1",
+    },
+    promote: {
+      route: promoteRoute.POST, method: "POST", prepare: (n) => mk(`${P}/${n}`), url: (n) => `/api/v1/promote?${new URLSearchParams({ left: `${clusterId}:/src`, right: `${clusterId}:${P}/${n}` })}`,
+      body: () => ({ dryRun: false }), applied: async (n) => (await dataOf(`${P}/${n}/a`)) === "A",
     },
   };
   cases["force release"].prepare = async (n) => { await mk(`${P}/${n}`); await mk(`${P}/${n}/lock-0000000001`); };
