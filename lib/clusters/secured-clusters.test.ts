@@ -16,6 +16,7 @@ import { send } from "@/test/proving/send";
 import { SseReader } from "@/test/watch/sse-reader";
 import { freePorts } from "../ensemble/ports";
 import { findTlsOnlyMember } from "./tls-probe";
+import type { Diagnosis } from "./diagnostics-schema";
 
 process.env.CONSOLE_SECRET_KEY ??= TEST_CREDENTIAL_KEY;
 
@@ -160,5 +161,39 @@ describe("secured clusters: TLS-only and SASL DIGEST-MD5 members through the API
     expect(await db().clusterSecurity.findUnique({ where: { clusterId: id } })).toBeNull();
     // Without SASL the enforcing server refuses every request.
     expect((await send("GET", `/api/v1/clusters/${id}/children`, { userId: admin, query: { path: "/" } })).json.error).toMatchObject({ code: expect.stringMatching(/SASL_REQUIRED|AUTH_FAILED/) });
+  });
+
+  it("diagnoses step by step with the stored settings: untrusted CA, expired client certificate, wrong password, missing chroot, refused port", async () => {
+    const [closed] = await freePorts(1);
+    const saveAnyway = async (body: Record<string, unknown>) => (await register({ name: unique("diag"), force: true, ...body })).json.cluster.id as string;
+    const diagnose = async (id: string) => (await send("POST", `/api/v1/clusters/${id}/diagnostics`, { userId: admin })).json as Diagnosis;
+    const failed = (d: Diagnosis) => d.steps.filter((s) => s.status === "failed");
+
+    const good = await diagnose(await saveAnyway({ connectionString: tlsZk.connectionString, tls: clientTls() }));
+    expect(failed(good)).toEqual([]);
+    expect(good.ok).toBe(true);
+    expect(good.steps).toContainEqual(expect.objectContaining({ step: "tls", status: "ok", facts: { server: expect.objectContaining({ subject: "CN=localhost", issuer: "CN=zk-console test CA" }) } }));
+    expect(good.steps).toContainEqual(expect.objectContaining({ step: "session", status: "ok" }));
+
+    const untrusted = await diagnose(await saveAnyway({ connectionString: tlsZk.connectionString, tls: { ...clientTls(), caPem: tlsZk.pki.otherCa.certPem } }));
+    expect(untrusted.ok).toBe(false);
+    expect(failed(untrusted)[0]).toMatchObject({ step: "tls", detail: expect.stringMatching(/\(CN=localhost, issued by CN=zk-console test CA, valid .*\) is not signed by the CA/), next: expect.stringMatching(/CA certificate/) });
+
+    const expired = await diagnose(await saveAnyway({ connectionString: tlsZk.connectionString, tls: { ...clientTls(), certPem: tlsZk.pki.expiredClient.certPem, keyPem: tlsZk.pki.expiredClient.keyPem } }));
+    expect(failed(expired)[0]).toMatchObject({ step: "settings", detail: expect.stringMatching(/expired on 2020-01-02/) });
+
+    const wrongPassword = await diagnose(await saveAnyway({ connectionString: `localhost:${digestZk.port}`, sasl: digest("not-it") }));
+    expect(wrongPassword.steps).toContainEqual(expect.objectContaining({ step: "dns", target: "localhost", status: "ok" }));
+    expect(failed(wrongPassword)).toEqual([expect.objectContaining({ step: "sasl", detail: expect.stringMatching(/did not accept/), next: expect.stringMatching(/user and password/) })]);
+
+    const noChroot = await diagnose(await saveAnyway({ connectionString: `localhost:${digestZk.port}/no-such-chroot`, sasl: digest("console-secret") }));
+    expect(failed(noChroot)).toEqual([expect.objectContaining({ step: "chroot", detail: "the chroot /no-such-chroot does not exist" })]);
+
+    const refused = await diagnose(await saveAnyway({ connectionString: `127.0.0.1:${closed}` }));
+    expect(refused.steps).toEqual([
+      expect.objectContaining({ step: "dns", status: "skipped" }),
+      expect.objectContaining({ step: "tcp", target: `127.0.0.1:${closed}`, status: "failed", detail: expect.stringMatching(/connection refused/) }),
+      expect.objectContaining({ step: "session", status: "skipped" }),
+    ]);
   });
 });

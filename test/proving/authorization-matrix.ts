@@ -168,6 +168,7 @@ export const ROUTE_MATRIX: Record<string, Entry> = {
   "POST /api/v1/clusters/[id]/acl/recursive": { request: async (h) => ({ url: c(h, "/acl/recursive"), query: { path: await h.node() }, json: { acl } }) },
   "GET /api/v1/clusters/[id]/children": { request: async (h) => ({ url: c(h, "/children"), query: { path: "/app" } }) },
   "POST /api/v1/clusters/[id]/copy": { request: async (h) => ({ url: c(h, "/copy"), json: { source: "/app/config", target: `/app/${h.fresh("copy")}` } }) },
+  "POST /api/v1/clusters/[id]/diagnostics": { request: async (h) => ({ url: c(h, "/diagnostics") }) },
   "GET /api/v1/clusters/[id]/credentials": { request: async (h) => ({ url: c(h, "/credentials") }) },
   "POST /api/v1/clusters/[id]/credentials": { request: async (h) => ({ url: c(h, "/credentials"), json: { scheme: "digest", credential: `${h.fresh("u")}:pw` } }) },
   "DELETE /api/v1/clusters/[id]/credentials/[credentialId]": {
