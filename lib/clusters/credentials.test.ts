@@ -109,23 +109,34 @@ describe("cluster credentials in the database", () => {
 
   it("secrets:rotate re-seals every credential under the new key, and changes nothing when the current key is wrong", async () => {
     const NEW = randomBytes(32).toString("base64");
-    const rows = () => db().clusterCredential.findMany({ orderBy: { id: "asc" } });
+    // A SASL secret beside the credentials: sealed under the same key, so rotated with them.
+    const sasl = JSON.stringify({ password: PASSWORD });
+    await db().clusterSecurity.upsert({
+      where: { clusterId },
+      create: { clusterId, saslMechanism: "DIGEST-MD5", saslIdentity: "alice", saslSecret: sealCredential(sasl, credentialKey().key!, credentialAad(clusterId, "sasl")) },
+      update: { saslMechanism: "DIGEST-MD5", saslIdentity: "alice", saslSecret: sealCredential(sasl, credentialKey().key!, credentialAad(clusterId, "sasl")) },
+    });
+    const rows = async () => ({ credentials: await db().clusterCredential.findMany({ orderBy: { id: "asc" } }), security: await db().clusterSecurity.findMany({ orderBy: { clusterId: "asc" } }) });
     const before = await rows();
-    expect(before.length).toBeGreaterThan(0);
+    const sealedCount = before.credentials.length + before.security.reduce((n, r) => n + (r.tlsSecret ? 1 : 0) + (r.saslSecret ? 1 : 0), 0);
+    expect(before.credentials.length).toBeGreaterThan(0);
     await expect(rotateCredentialKey(randomBytes(32).toString("hex"), NEW)).rejects.toThrow(/does not open \d+ of \d+ stored credential.*nothing was changed/);
     await expect(rotateCredentialKey(KEY, "short")).rejects.toThrow(/CONSOLE_SECRET_KEY_NEW is neither 32 bytes/);
     expect(await rows()).toEqual(before);
     // The test database is shared: the credentials go back under the suite's key right after.
     try {
-      expect(await rotateCredentialKey(KEY, NEW)).toEqual({ resealed: before.length });
+      expect(await rotateCredentialKey(KEY, NEW)).toEqual({ resealed: sealedCount });
       await expect(checkCredentialKey()).rejects.toThrow(/does not decrypt/);
       process.env.CONSOLE_SECRET_KEY = NEW;
       await expect(checkCredentialKey()).resolves.toBeUndefined();
+      const { saslSecret } = (await db().clusterSecurity.findUniqueOrThrow({ where: { clusterId } }));
+      expect(openCredential(saslSecret!, credentialKey().key!, credentialAad(clusterId, "sasl"))).toBe(sasl);
     } finally {
       await rotateCredentialKey(NEW, KEY);
       process.env.CONSOLE_SECRET_KEY = KEY;
     }
     await expect(checkCredentialKey()).resolves.toBeUndefined();
+    await db().clusterSecurity.delete({ where: { clusterId } });
     expect((await db().auditRecord.findFirst({ where: { operation: "credentials_key_rotated" }, orderBy: { id: "desc" } }))?.outcome).toBe("ok");
   });
 

@@ -11,6 +11,7 @@ import { credentialAad, openCredential, sealCredential } from "@/lib/access/cred
 import { credentialKey, KEY_ENV, KEY_HINT } from "@/lib/access/credentials-key";
 import { credentialInput, credentialLabel } from "./credentials-schema";
 import { clusterOf } from "@/lib/access/clusters";
+import { sealedSecrets } from "./sealed-secrets";
 
 export type CredentialView = { id: string; scheme: string; label: string; createdAt: Date };
 
@@ -54,15 +55,7 @@ export async function removeCredential({ ctx, clusterId, credentialId }: { ctx: 
 
 /** Start-up check: stored credentials and TLS/SASL secrets need the key they were sealed with. Throws a clear error otherwise. */
 export async function checkCredentialKey(): Promise<void> {
-  const credentials = await db().clusterCredential.findMany({ select: { clusterId: true, scheme: true, label: true, secret: true } });
-  const security = await db().clusterSecurity.findMany({ select: { clusterId: true, tlsSecret: true, saslSecret: true, saslMechanism: true, saslIdentity: true } });
-  const rows = [
-    ...credentials.map((r) => ({ label: r.label, secret: r.secret, aad: credentialAad(r.clusterId, r.scheme) })),
-    ...security.flatMap((r) => [
-      ...(r.tlsSecret ? [{ label: "TLS settings", secret: r.tlsSecret, aad: credentialAad(r.clusterId, "tls") }] : []),
-      ...(r.saslSecret ? [{ label: `SASL ${r.saslMechanism} ${r.saslIdentity}`, secret: r.saslSecret, aad: credentialAad(r.clusterId, "sasl") }] : []),
-    ]),
-  ];
+  const rows = await sealedSecrets(db());
   if (rows.length === 0) return;
   const { key, problem } = credentialKey();
   if (!key) throw new Error(`[credentials] ${rows.length} ZooKeeper cluster credential(s) are stored encrypted, but ${problem} (credentials, TLS and SASL settings are sealed with it): ${KEY_HINT} (the key or passphrase they were stored with). Without it the console cannot connect to those clusters with their credentials.`);

@@ -2,7 +2,8 @@
 // webhooks), elected through the database: the leader holds a session-level advisory lock on a
 // connection of its own. The lock lives as long as that connection: a leader that dies, or whose
 // connection is lost, has let go, and a follower trying every `retryMs` takes over. A leader that
-// cannot reach the database within `retryMs` stops leading at once (it may have lost the lock).
+// cannot reach the database within `retryMs` stops leading at once (it may have lost the lock),
+// and sits out two tries before contesting again, so a healthy follower takes over first.
 // SQLite admits one console per database file: that console always leads.
 import pg from "pg";
 import { logger } from "../log";
@@ -19,11 +20,15 @@ export function electLeader(name: string, { retryMs, onLead, url = databaseUrl()
   let leader = false;
   let stopped = false;
   let busy = false;
+  let sitOutUntil = 0;
 
   const drop = (c: pg.Client, why: string) => {
     if (c !== client) return;
     client = null;
-    if (leader) log.warn({ why }, "stopped leading");
+    if (leader) {
+      log.warn({ why }, "stopped leading");
+      sitOutUntil = Date.now() + 2 * retryMs;
+    }
     leader = false;
     c.end().catch(() => {});
   };
@@ -33,7 +38,7 @@ export function electLeader(name: string, { retryMs, onLead, url = databaseUrl()
   });
 
   async function attempt() {
-    if (busy || stopped) return;
+    if (busy || stopped || Date.now() < sitOutUntil) return;
     busy = true;
     let c = client;
     try {
