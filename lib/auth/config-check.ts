@@ -1,6 +1,6 @@
 // Checked once at start-up, so a misconfigured console stops with a sentence, not a stack later.
 import { trustedProxyHops } from "@/lib/core/http/client-ip";
-import { parseHostAllowlist } from "../clusters/host-allowlist";
+import { parseHostAllowlist } from "../core/host-allowlist";
 import { envDefaultRole } from "./settings";
 import { liveLimits } from "../watch/stream-limits";
 import { sessionMaxAgeSeconds } from "@/lib/access/session-age";

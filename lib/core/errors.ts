@@ -144,8 +144,8 @@ export const errors = {
   connectionRefused: (members: string[]) =>
     new ConsoleError("CONNECTION_REFUSED", 400, `connection refused by ${members.length === 1 ? members[0] : `every member (${members.join(", ")})`}: nothing listens on ${members.length === 1 ? "that port" : "those ports"}; check the host names and client ports`, { field: "connectionString" }),
   clusterExists: (name: string | undefined) => new ConsoleError("CLUSTER_EXISTS", 409, `a cluster named ${JSON.stringify(name)} is already registered`),
-  hostNotAllowed: (why: string, allowed: string[]) =>
-    new ConsoleError("HOST_NOT_ALLOWED", 400, `connection refused by policy: ${why} (rule: the console connects only to hosts the operator allowed: ${allowed.join(", ")})`, { field: "connectionString" }),
+  hostNotAllowed: (why: string, allowed: string[], field = "connectionString") =>
+    new ConsoleError("HOST_NOT_ALLOWED", 400, `connection refused by policy: ${why} (rule: the console connects only to hosts the operator allowed: ${allowed.join(", ")})`, { field }),
   tlsRequired: (member: string) =>
     new ConsoleError("TLS_REQUIRED", 400, `${member} answers only TLS (a secureClientPort): set the cluster's TLS settings (the CA certificate, and the console's client certificate and key when the server requires one); ${FORCE_HINT}`, { field: "tls", forceable: true }),
   /** TLS settings that cannot work at all (a PEM that does not parse, a key its password does not open). */

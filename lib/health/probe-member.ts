@@ -55,6 +55,11 @@ export async function probeMember(target: MemberTarget, opts: { words?: Word[]; 
   return probe;
 }
 
+/** A member the console may not connect to (CLUSTER_HOST_ALLOWLIST): reported, never probed. */
+export function refusedProbe(target: MemberTarget, why: string): MemberProbe {
+  return { ...empty(target), error: `not probed: ${why}` };
+}
+
 function empty(target: MemberTarget): MemberProbe {
   return {
     address: `${target.host}:${target.clientPort}`, state: "down", error: null, notWhitelisted: [], fix: null, source: null,

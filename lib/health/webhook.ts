@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/core/db/client";
 import { logger } from "@/lib/core/log";
+import { webhookUrlRefusal } from "@/lib/core/host-allowlist";
 import { redactUrl, redactUrlIn } from "@/lib/core/redact";
 
 const log = logger("health");
@@ -31,6 +32,12 @@ export async function webhooksSettled(): Promise<void> {
 }
 
 async function deliver(url: string, payload: WebhookPayload): Promise<void> {
+  // Checked at each delivery too: the URL may predate CLUSTER_HOST_ALLOWLIST, or its name resolve elsewhere now.
+  const refused = await webhookUrlRefusal(url).catch((e: Error) => e.message);
+  if (refused) {
+    log.warn({ event: payload.event, alertId: payload.alert.id, url: redactUrl(url), error: refused }, "alert webhook not sent");
+    return record(payload.alert.id, `${payload.event} not sent: ${refused}`, 0);
+  }
   const max = tries();
   let lastError = "";
   for (let attempt = 1; attempt <= max; attempt++) {

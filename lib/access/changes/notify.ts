@@ -3,6 +3,7 @@
 // never awaited by the request and never failing it. The URL is logged redacted only.
 import "server-only";
 import { db } from "@/lib/core/db/client";
+import { webhookUrlRefusal } from "@/lib/core/host-allowlist";
 import { redactUrl, redactUrlIn } from "@/lib/core/redact";
 
 export type ChangeEventKind = "submitted" | "approved" | "rejected" | "withdrawn" | "applied" | "stale" | "failed" | "break_glass";
@@ -46,6 +47,9 @@ export async function changeNotificationsSettled(): Promise<void> {
 async function deliver(n: ChangeNotice): Promise<void> {
   const cluster = await db().cluster.findUnique({ where: { id: n.request.clusterId }, select: { webhookUrl: true, webhookFormat: true } });
   if (!cluster?.webhookUrl) return;
+  // Checked at each delivery too: the URL may predate CLUSTER_HOST_ALLOWLIST, or its name resolve elsewhere now.
+  const refused = await webhookUrlRefusal(cluster.webhookUrl).catch((e: Error) => e.message);
+  if (refused) return void console.warn(`[changes] webhook ${n.kind} of change request #${n.request.id} to ${redactUrl(cluster.webhookUrl)} not sent: ${refused}`);
   const body = JSON.stringify(cluster.webhookFormat === "slack" ? slackPayload(n) : jsonPayload(n));
   let lastError = "";
   for (let attempt = 1; attempt <= TRIES; attempt++) {
