@@ -47,12 +47,15 @@ export async function diagnoseTarget(target: Omit<SessionTarget, "id">): Promise
   const tcp = await Promise.all(conn.hosts.map(tcpStep));
   steps.push(...tcp);
   const reachable = conn.hosts.filter((_, i) => tcp[i].status === "ok");
-  for (const m of reachable) {
-    if (target.tls) steps.push(await tlsStep(m, target.tls));
-    else if (await findTlsOnlyMember([m])) steps.push({ step: "tls", target: `${m.host}:${m.port}`, status: "failed", detail: "this port speaks only TLS (a secureClientPort)", next: "set the cluster's TLS settings (CA certificate, and the client certificate and key if the member requires one)" });
-    else steps.push(await serverStep(m));
-  }
+  const member = await Promise.all(reachable.map(async (m): Promise<DiagnosticStep> => {
+    if (target.tls) return tlsStep(m, target.tls);
+    if (await findTlsOnlyMember([m])) return { step: "tls", target: `${m.host}:${m.port}`, status: "failed", detail: "this port speaks only TLS (a secureClientPort)", next: "set the cluster's TLS settings (CA certificate, and the client certificate and key if the member requires one)" };
+    return serverStep(m);
+  }));
+  steps.push(...member);
   if (reachable.length === 0) steps.push({ step: "session", status: "skipped", detail: "no member accepts connections", next: "fix the failed TCP steps first" });
+  // The session's client would refuse the same handshakes (or wait out its timeout on them).
+  else if (member.every((s) => s.step === "tls" && s.status === "failed")) steps.push({ step: "session", status: "skipped", detail: "no member completed the TLS handshake", next: "fix the failed TLS steps first" });
   else if (!problem) {
     const trial = await trySession({ ...target, sessionTimeoutMs: Math.min(target.sessionTimeoutMs, TRIAL_MAX_MS) }).then((r) => ({ r, e: null }), (e: { code?: string; message: string }) => ({ r: null, e }));
     steps.push(...sessionSteps(target, conn.chroot, trial.e, trial.r?.latencyMs));

@@ -56,8 +56,10 @@ function judge(m: Member, authError: string | null, hostError: Error | undefined
 export function tlsStep(m: Member, options: TlsOptions): Promise<DiagnosticStep> {
   const host = bare(m.host);
   return new Promise((resolve) => {
-    // rejectUnauthorized false: the certificate is judged below, so the answer can show it.
-    const socket = tls.connect({ host, port: m.port, ca: options.caPem, cert: options.certPem, key: options.keyPem, rejectUnauthorized: false, servername: net.isIP(host) ? undefined : host });
+    // rejectUnauthorized false: the certificate is judged below, so the answer can show it. The
+    // host name too (and only when verifyHostname): Node's own check would report a mismatch as an
+    // authorization error (ERR_TLS_CERT_ALTNAME_INVALID), even with verification turned off.
+    const socket = tls.connect({ host, port: m.port, ca: options.caPem, cert: options.certPem, key: options.keyPem, rejectUnauthorized: false, checkServerIdentity: () => undefined, servername: net.isIP(host) ? undefined : host });
     const done = (s: DiagnosticStep) => { socket.destroy(); resolve(s); };
     socket.setTimeout(PROBE_MS, () => done({ step: "tls", target: name(m), status: "failed", detail: `no TLS handshake within ${PROBE_MS} ms`, next: "is this a secureClientPort? A plain clientPort does not answer a TLS handshake" }));
     socket.on("secureConnect", () => {

@@ -1,5 +1,5 @@
 // Test PKI made with the real tools: a CA, server and client certificates signed by it, an
-// expired client certificate, a second (untrusted) CA with its own client certificate, and the
+// expired client certificate, an expired server certificate, a second (untrusted) CA with its own client certificate, and the
 // server's PKCS12 key and trust stores (openssl pkcs12, keytool) for a TLS ZooKeeper member.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -16,6 +16,8 @@ export type Pki = {
   client: CertPair;
   /** Signed by the CA, valid from 2020-01-01 to 2020-01-02. */
   expiredClient: CertPair;
+  /** Server certificate for localhost signed by the CA, valid from 2020-01-01 to 2020-01-02. */
+  expiredServer: CertPair;
   /** Server certificate naming another host (hostname verification must refuse it). */
   otherHostServer: CertPair;
   otherCa: CertPair;
@@ -62,6 +64,7 @@ export function makePki(dir: string): Pki {
   const ca = makeCa(dir, "ca", "/CN=zk-console test CA");
   const otherCa = makeCa(dir, "other-ca", "/CN=someone else's CA");
   const server = makeLeaf(dir, ca, "server", "localhost", "DNS:localhost,IP:127.0.0.1", "serverAuth,clientAuth");
+  const expiredServer = makeLeaf(dir, ca, "expired-server", "localhost", "DNS:localhost,IP:127.0.0.1", "serverAuth,clientAuth", { start: "20200101000000Z", end: "20200102000000Z" });
   const otherHostServer = makeLeaf(dir, ca, "other-host-server", "zk.elsewhere.test", "DNS:zk.elsewhere.test", "serverAuth,clientAuth");
   const client = makeLeaf(dir, ca, "client", "zk-console", "DNS:localhost,IP:127.0.0.1", "clientAuth");
   const expiredClient = makeLeaf(dir, ca, "expired-client", "zk-console-expired", "DNS:localhost,IP:127.0.0.1", "clientAuth", { start: "20200101000000Z", end: "20200102000000Z" });
@@ -74,5 +77,5 @@ export function makePki(dir: string): Pki {
     if (!fs.existsSync(out)) openssl(dir, ["pkcs12", "-export", "-in", leaf.certPath, "-inkey", leaf.keyPath, "-certfile", ca.certPath, "-name", "server", "-out", out, "-passout", `pass:${STORE_PASSWORD}`]);
     return out;
   };
-  return { dir, ca, server, client, expiredClient, otherHostServer, otherCa, strangerClient, keyStore, trustStore };
+  return { dir, ca, server, client, expiredClient, expiredServer, otherHostServer, otherCa, strangerClient, keyStore, trustStore };
 }
