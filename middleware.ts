@@ -25,6 +25,8 @@ export async function middleware(req: NextRequest) {
   const nonce = newNonce();
   const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === "development" });
   const pathname = req.nextUrl.pathname;
+  // Prometheus scrapes with a token or from an allowed address, never a session: the route checks it.
+  if (pathname === "/metrics") return NextResponse.next();
   if (!isPublicPage(pathname) && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }))) {
     // The router's own fetches (prefetch, navigation; Next.js hides their RSC header from
     // middleware, but the browser says they are not documents) get a 401: the router then loads

@@ -6,6 +6,8 @@ import { databaseProblem } from "./core/db/startup-check";
 import { databaseKind, databaseUrl } from "./core/db/url";
 import { startInvalidationRelay, type InvalidationRelay } from "./core/db/invalidation-relay";
 import { logger } from "./core/log";
+import { metricsAllowlist } from "./core/http/ip-allowlist";
+import { consoleMetrics } from "./core/metrics";
 import { ensureDemoCluster } from "./demo/demo-cluster";
 import { startAuditCheckpoints } from "./audit/write-checkpoint";
 
@@ -27,6 +29,14 @@ export async function startup() {
     logger("credentials").fatal((e as Error).message);
     process.exit(1);
   }
+  try {
+    metricsAllowlist();
+  } catch (e) {
+    logger("metrics").fatal((e as Error).message);
+    process.exit(1);
+  }
+  // The registry exists before the first request: server.mjs records every request's latency in it.
+  consoleMetrics();
   await assignMissingSlugs();
   startAuditCheckpoints();
   await ensureDemoCluster();

@@ -4,6 +4,7 @@
 // path: "?path" }, handler)`.
 import "server-only";
 import type { RequestCtx } from "@/lib/core/context";
+import { ALLOWLIST_PROVIDER } from "@/lib/core/actor";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
 import { ConsoleError, errors } from "@/lib/core/errors";
 import { auditActor, recordRefusal } from "./audit/record";
@@ -26,6 +27,8 @@ export const PERMISSIONS = {
   "znode:admin": "admin",
   /** Admin on the whole cluster (its root): credentials, reconfiguration. */
   "cluster:admin": "admin",
+  /** Scrape /metrics: an API token with the metrics scope, or a client address in METRICS_ALLOW (no credentials). */
+  metrics: null,
 } as const satisfies Record<string, Action | null>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -95,6 +98,10 @@ async function authorizeDeclared<P>(ctx: RequestCtx, decl: RouteDeclaration<P>, 
   const { actor } = ctx;
   if (decl.permission === "signed-in") return;
   if (decl.permission === "admin") return requireGlobalAdmin(actor, `${req.method} ${req.pathname}`);
+  if (decl.permission === "metrics") {
+    if (actor.token?.metrics || actor.provider === ALLOWLIST_PROVIDER) return;
+    throw errors.metricsRefused();
+  }
   if (decl.targets) {
     for (const t of decl.targets(req.search)) if (t) await authorizeTarget(ctx, { ...decl, permission: t.permission ?? decl.permission }, req, { clusterId: t.clusterId, paths: [t.path] });
     return;

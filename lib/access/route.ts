@@ -11,6 +11,8 @@ import { authorizeRoute, type RouteDeclaration } from "./route-permission";
 import { toErrorResponse } from "@/lib/core/http/error-response";
 import { singleValuedQuery } from "@/lib/core/http/query";
 import { clientIp } from "@/lib/core/http/client-ip";
+import { metricsAllowlist } from "@/lib/core/http/ip-allowlist";
+import { ALLOWLIST_PROVIDER } from "@/lib/core/actor";
 import { readJson } from "@/lib/core/http/read-body";
 import { assertSameOrigin } from "@/lib/core/http/same-origin";
 import { errors } from "@/lib/core/errors";
@@ -35,7 +37,13 @@ type Caller = { actor: Actor; currentActor: () => Promise<Actor | null> };
  * Who is calling: an API token (Bearer, no CSRF check: no cookie rides on it) or the session
  * cookie; and who the same credentials stand for later (for a stream that outlives the request).
  */
-async function callerOf(req: NextRequest, sessionOnly: string | undefined, sourceIp: string | null): Promise<Caller> {
+async function callerOf(req: NextRequest, declaration: Pick<RouteDeclaration, "permission" | "sessionOnly">, sourceIp: string | null): Promise<Caller> {
+  const { sessionOnly } = declaration;
+  // A scraper on an allowed address sends no credentials; one that sends a token has it checked.
+  if (declaration.permission === "metrics" && !req.headers.has("authorization") && metricsAllowlist().allows(sourceIp)) {
+    const actor: Actor = { id: ALLOWLIST_PROVIDER, username: `metrics scraper at ${sourceIp}`, name: `metrics scraper at ${sourceIp}`, role: "none", provider: ALLOWLIST_PROVIDER, grants: [] };
+    return { actor, currentActor: async () => actor };
+  }
   const bearer = bearerTokenOf(req.headers.get("authorization"));
   if (bearer) {
     const actor = await actorFromApiToken(bearer, sourceIp);
@@ -46,7 +54,7 @@ async function callerOf(req: NextRequest, sessionOnly: string | undefined, sourc
   assertSameOrigin(req);
   const claims = await sessionClaims(req);
   const actor = await actorForToken(claims);
-  if (!actor) throw errors.unauthenticated();
+  if (!actor) throw declaration.permission === "metrics" ? errors.metricsUnauthenticated() : errors.unauthenticated();
   return { actor, currentActor: () => actorForToken(claims) };
 }
 
@@ -61,7 +69,7 @@ export function route<P = Record<string, string>, R = unknown>(declaration: Rout
     let response: Response;
     try {
       const sourceIp = clientIp(req);
-      const { actor, currentActor } = await callerOf(req, declaration.sessionOnly, sourceIp);
+      const { actor, currentActor } = await callerOf(req, declaration, sourceIp);
       if (actor.mustChangePassword && !declaration.duringPasswordChange) throw errors.passwordChangeRequired();
       const params = await context.params;
       const ctx = requestCtx({ actor, requestId, sourceIp, breakGlass: req.headers.get("x-break-glass") === "true", currentActor });

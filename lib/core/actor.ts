@@ -9,6 +9,9 @@ export type GrantRef = { role: Role; clusterId: string | null; pathPrefix: strin
 /** The provider of a service account: a user made by admins that never signs in and acts only through API tokens. */
 export const SERVICE_PROVIDER = "service";
 
+/** The provider of the caller of GET /metrics let in by its address (METRICS_ALLOW): no user, no rights but that. */
+export const ALLOWLIST_PROVIDER = "allowlist";
+
 /** The API token a request came with: its grants are already the token's scope within its user's rights. */
 export type TokenRef = { id: string; name: string; readOnly: boolean; metrics: boolean };
 

@@ -49,6 +49,7 @@ export const errors = {
   sessionRequired: (what: string) => new ConsoleError("SESSION_REQUIRED", 403, `API tokens may not ${what}: sign in to the console to do it`),
   rateLimited: (who: string, limit: number, retryAfterSeconds: number) =>
     new ConsoleError("RATE_LIMITED", 429, `${who} sent more than ${limit} requests a minute; try again in ${retryAfterSeconds} s`, { retryAfterSeconds }),
+  metricsUnauthenticated: () => new ConsoleError("UNAUTHENTICATED", 401, "/metrics needs an API token with the metrics scope (Authorization: Bearer zkc_…), or a client address in METRICS_ALLOW"),
   metricsRefused: () => new ConsoleError("FORBIDDEN", 403, "/metrics needs an API token with the metrics scope (Authorization: Bearer), or a client address in METRICS_ALLOW"),
   forbidden: (verb: string, path: string, cluster: string) => new ConsoleError("FORBIDDEN", 403, `you may not ${verb} ${path} on cluster "${cluster}"; ask an admin for a grant`),
   adminOnly: (what: string) => new ConsoleError("FORBIDDEN", 403, `only an admin may ${what}`),

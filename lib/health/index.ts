@@ -1,5 +1,7 @@
 export { getClusterHealth } from "./get-cluster-health";
 export { getHealthHistory } from "./get-health-history";
+export { latestSamples } from "./latest-samples";
+export { parseZxid, zxidLag } from "./zxid";
 export { listAlerts } from "./list-alerts";
 export { listSessions } from "./list-sessions";
 export { inspectEnsemble, type EnsembleView } from "./inspect-ensemble";

@@ -81,6 +81,11 @@ export class ClusterHub {
     return this.sinks.size > 0;
   }
 
+  /** Live streams subscribed to this cluster now. */
+  get viewerCount(): number {
+    return this.sinks.size;
+  }
+
   get watchedPaths(): string[] {
     return [...this.watches.keys()];
   }

@@ -35,6 +35,11 @@ export function watchedPathCount(): number {
   return n;
 }
 
+/** Per cluster with a hub: the paths watched (lingering ones included) and the live streams open (for /metrics). */
+export function watchStats(): { clusterId: string; watches: number; viewers: number }[] {
+  return [...registry.hubs.values()].filter((h) => !h.closed).map((h) => ({ clusterId: h.clusterId, watches: h.watchedPaths.length, viewers: h.viewerCount }));
+}
+
 /** The hub of a cluster if one runs (tests, diagnostics). */
 export function existingHub(clusterId: string): ClusterHub | undefined {
   return registry.hubs.get(clusterId);

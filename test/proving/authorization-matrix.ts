@@ -46,6 +46,8 @@ export const RULE_OF: Record<Permission, Rule> = {
   "znode:write": RULES.write,
   "znode:admin": RULES.clusterAdmin,
   "cluster:admin": RULES.clusterAdmin,
+  /** /metrics (outside /api/v1): a session of any role is refused; only metrics-scoped tokens or allowed addresses pass. */
+  metrics: all(403),
 };
 
 /**
@@ -57,7 +59,7 @@ type Declared = { permission: Permission; path?: string };
 type TokenKind = { user: Who; scope: (h: Harness & { otherClusterId: string }) => TokenScopeReq; rule: (d: Declared) => Outcome };
 /** Admin only under /app of the matrix cluster: everything there, nothing cluster-wide or global. */
 const INSIDE: Record<Permission, Outcome> = {
-  "signed-in": "ok", admin: 403, "cluster:visible": "ok", "znode:read": "ok", "znode:write": "ok", "znode:admin": "ok", "cluster:admin": 403,
+  "signed-in": "ok", admin: 403, "cluster:visible": "ok", "znode:read": "ok", "znode:write": "ok", "znode:admin": "ok", "cluster:admin": 403, metrics: 403,
 };
 /** A route fixed on a path outside /app (the health of "/", /zookeeper/config) is out of that scope. */
 const inside = (d: Declared): Outcome => (d.path?.startsWith("/") && d.path !== "/app" && !d.path.startsWith("/app/") ? 403 : INSIDE[d.permission]);

@@ -11,6 +11,7 @@ import { auditChainKey } from "./chain-key";
 import { db } from "@/lib/core/db/client";
 import { afterCommit } from "@/lib/core/invalidation";
 import { lockForTransaction, oneAtATimeInProcess } from "@/lib/core/db/lock";
+import { timedAuditAppend } from "@/lib/core/metrics";
 import type { AuditRecord, Prisma } from "@/lib/core/db/generated/prisma/client";
 
 export const GENESIS = "0".repeat(64);
@@ -86,5 +87,5 @@ export async function auditedTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise
 
 /** Append one row: inside `tx` when given (a database change and its audit row commit together). */
 export async function appendAudit(input: AuditRowInput, tx?: Tx): Promise<AuditRecord> {
-  return tx ? appendIn(tx, input) : auditedTransaction((t) => appendIn(t, input));
+  return timedAuditAppend(() => (tx ? appendIn(tx, input) : auditedTransaction((t) => appendIn(t, input))));
 }

@@ -209,6 +209,11 @@ export function sessionStatus(id: string): SessionStatus {
   return registry.entries.get(id)?.status ?? { state: "idle", since: new Date().toISOString() };
 }
 
+/** The state of every cluster session this process holds (for /metrics). */
+export function sessionStates(): { clusterId: string; state: SessionState }[] {
+  return [...registry.entries].map(([clusterId, e]) => ({ clusterId, state: e.status.state }));
+}
+
 /** Session events of one cluster (connected / disconnected / ended); returns the unsubscribe. */
 export function onSessionEvent(id: string, listener: (e: SessionEvent) => void): () => void {
   const set = registry.listeners.get(id) ?? new Set();

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { logger } from "../log";
+import { consoleMetrics } from "../metrics";
 import { noAnswerInTime } from "./errors";
 import { batcher, failure, RC, workerGone, type FromWorker, type OpenSession, type ToWorker } from "./worker/protocol";
 
@@ -170,8 +171,9 @@ export class Worker {
   }
 }
 
-type Pool = { workers: (Worker | null)[]; nextSession: number };
-const pool: Pool = ((globalThis as { __zkWorkerPool?: Pool }).__zkWorkerPool ??= { workers: [], nextSession: 1 });
+type Pool = { workers: (Worker | null)[]; nextSession: number; started: Set<number> };
+const pool: Pool = ((globalThis as { __zkWorkerPool?: Pool }).__zkWorkerPool ??= { workers: [], nextSession: 1, started: new Set() });
+pool.started ??= new Set(); // a pool made by an older module (hot reload)
 
 export const poolSize = () => Math.max(1, Number(process.env.ZK_SESSION_WORKERS) || 2);
 
@@ -183,6 +185,9 @@ export function workerFor(clusterId: string): Worker {
   const index = workerIndexOf(clusterId);
   const current = pool.workers[index];
   if (current && !current.dead) return current;
+  // A worker at this index ran before and ended (crashed, killed): this start is a restart.
+  if (pool.started.has(index)) consoleMetrics().workerRestarts.inc({ worker: String(index) });
+  pool.started.add(index);
   const worker = new Worker(index, (w) => {
     if (pool.workers[index] === w) pool.workers[index] = null;
   });
