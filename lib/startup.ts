@@ -11,13 +11,17 @@ import { consoleMetrics } from "./core/metrics";
 import { ensureDemoCluster } from "./demo/demo-cluster";
 import { startAuditCheckpoints } from "./audit/write-checkpoint";
 
+/** Stop the server with one sentence: in the log (JSON, for collectors) and on stderr (for the operator starting it). */
+function stop(component: string, sentence: string): never {
+  logger(component).fatal(sentence);
+  process.stderr.write(`[start-up] ${sentence}\n`);
+  process.exit(1);
+}
+
 export async function startup() {
   const problem = await databaseProblem(databaseUrl(), () => db().user.findFirst({ select: { id: true } }));
-  if (problem) {
-    // A console without its database can neither sign anyone in nor audit a change: say why and stop.
-    logger("database").fatal(problem);
-    process.exit(1);
-  }
+  // A console without its database can neither sign anyone in nor audit a change: say why and stop.
+  if (problem) stop("database", problem);
   // Several instances may share a PostgreSQL database: their caches hear of each other's writes.
   const g = globalThis as { __zkInvalidationRelay?: InvalidationRelay };
   if (databaseKind() === "postgresql") g.__zkInvalidationRelay ??= startInvalidationRelay(databaseUrl());
@@ -26,8 +30,7 @@ export async function startup() {
     await checkCredentialKey();
   } catch (e) {
     // Sealed credentials without their key: every session to those clusters would fail. Say why and stop.
-    logger("credentials").fatal((e as Error).message);
-    process.exit(1);
+    stop("credentials", (e as Error).message);
   }
   try {
     metricsAllowlist();

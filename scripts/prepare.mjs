@@ -18,7 +18,13 @@ export function prepare({ databaseUrl } = {}) {
   const url = databaseUrl ?? process.env.DATABASE_URL ?? `file:${path.join(root, "data", "console.db")}`;
   if (url.startsWith("file:")) fs.mkdirSync(path.dirname(url.slice(5)), { recursive: true });
   run("npm run --silent db:generate", { DATABASE_URL: url });
-  run("npx prisma migrate deploy", { DATABASE_URL: url });
+  try {
+    run("npx prisma migrate deploy", { DATABASE_URL: url });
+  } catch {
+    // Prisma has said why (unreachable, refused password, unsupported scheme…): no stack under it.
+    console.error("[prepare] the migrations could not be applied to DATABASE_URL's database (the reason is above): fix DATABASE_URL or start that database.");
+    process.exit(1);
+  }
   return url;
 }
 
