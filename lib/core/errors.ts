@@ -74,9 +74,11 @@ export const errors = {
   clusterUnavailable,
   clusterUnreachable: (connectionString: string, timeoutMs: number) => clusterUnavailable(`cluster unreachable: no ZooKeeper server at ${connectionString} answered within ${timeoutMs} ms`),
   notSentBeforeWrite: (why: string) => clusterUnavailable(`cluster unavailable: ${why} while the console prepared the change, before anything was written; nothing changed, try again`),
-  /** A read-back after a lost answer showed the write did not land; the code stays ZooKeeper's (CONNECTION_LOSS…). */
-  notApplied: (zkCode: string, why: string, operation: string, path: string) =>
-    new ConsoleError(zkCode, 503, `${why}; the console read ${path} back after reconnecting: the ${operation} was not applied, nothing changed. Try again`),
+  /** A read lost its connection: what the rest of the outage answers too. */
+  readConnectionLost: () => clusterUnavailable("cluster unavailable: the connection to ZooKeeper was lost before it answered; the console reconnects on its own, try again"),
+  /** A read-back after a lost answer showed the write did not land: nothing changed, as when the cluster is unavailable before a write. */
+  notApplied: (why: string, operation: string, path: string) =>
+    clusterUnavailable(`cluster unavailable: ${why}; the console read ${path} back after reconnecting: the ${operation} was not applied, nothing changed. Try again`),
   outcomeUnknown: (why: string, operation: string, path: string, cause: string) =>
     new ConsoleError("OUTCOME_UNKNOWN", 503, `${why}: the ${operation} of ${path} may or may not have been applied; reload it to check before trying again`, { cause }),
   credentialsLocked: (cluster: string, count: number, problem: string, hint: string) =>

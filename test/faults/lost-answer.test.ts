@@ -65,10 +65,24 @@ describe("lost answers and lost requests", () => {
     proxy.cut();
     proxy.mode = "pass";
     const r = await s.done;
-    expect(r).toMatchObject({ ok: false, error: { code: "CONNECTION_LOSS", status: 503, message: expect.stringMatching(/read \/lost\/dropped back after reconnecting: the set was not applied, nothing changed/) } });
+    expect(r).toMatchObject({ ok: false, error: { code: "CLUSTER_UNAVAILABLE", status: 503, message: expect.stringMatching(/read \/lost\/dropped back after reconnecting: the set was not applied, nothing changed/) } });
     expect(await auditEntryOfRequest(s.requestId)).toMatchObject({ outcome: "failed", error: expect.stringMatching(/was not applied/) });
     await sleep(1000);
     expect((await raw.read("/lost/dropped"))).toMatchObject({ stat: { version: 0 } });
+  });
+
+  it("answers a read whose connection drops as the rest of the outage does: CLUSTER_UNAVAILABLE, one code", async () => {
+    await eventually(() => read("/lost"));
+    const lost = proxy.loseNext(4 /* getData */, "request");
+    const first = timed(read("/lost/applied"));
+    await lost;
+    proxy.mode = "refuse";
+    proxy.cut(); // the read is on the wire when the link drops
+    const later = await Promise.all([first, timed(read("/lost/applied"))]);
+    for (const r of later) expect(r).toMatchObject({ ok: false, error: { code: "CLUSTER_UNAVAILABLE", status: 503, message: expect.stringMatching(/^cluster (unavailable|unreachable)/) } });
+    expect((later[0] as { error: { message: string } }).error.message).not.toMatch(/may or may not have been applied/);
+    proxy.mode = "pass";
+    await eventually(() => read("/lost"), 20_000);
   });
 
   it("says 'may or may not have been applied' (audited unknown) when it cannot read back; a follow-up read decides; a stale edit gets a conflict", async () => {

@@ -29,7 +29,7 @@ export async function readBackUnknown<T>(err: Error, spec: { operation: string; 
     const verdict = await clusterClient(cluster).then((c) => spec.readBack!(c, cluster)).catch(() => null);
     if (verdict?.applied) return { outcome: "ok", result: verdict.result, cause: err.code };
     if (verdict) {
-      return { outcome: "failed", error: errors.notApplied(err.code, why, spec.operation, spec.path) };
+      return { outcome: "failed", error: errors.notApplied(why, spec.operation, spec.path) };
     }
   }
   return {

@@ -8,7 +8,7 @@ import { sessionTargetOf } from "../cluster-session";
 import { identitiesOf } from "../session-identities";
 import { getClient } from "@/lib/core/zk/sessions";
 import { explainIfNoAuth } from "../explain-no-auth";
-import { toZkError } from "@/lib/core/zk/errors";
+import { toZkError, ZkError } from "@/lib/core/zk/errors";
 import { readBackUnknown, type ReadBack } from "./outcome-unknown";
 import type { ZkClient } from "@/lib/core/zk/client";
 import type { Cluster } from "@/lib/core/db/generated/prisma/client";
@@ -145,6 +145,8 @@ const BEFORE_SENDING: Record<string, string> = {
 
 /** A connection failure while preparing the write (its reads): nothing was sent, so say that. */
 function notSent(err: Error): Error {
-  const why = err instanceof ConsoleError ? BEFORE_SENDING[err.code] : undefined;
+  // A read's lost connection carries CLUSTER_UNAVAILABLE (lib/core/zk/errors.ts asReadFailure); its return code tells.
+  const code = err instanceof ZkError && err.rc === -4 ? "CONNECTION_LOSS" : err instanceof ConsoleError ? err.code : undefined;
+  const why = code ? BEFORE_SENDING[code] : undefined;
   return why ? errors.notSentBeforeWrite(why) : err;
 }

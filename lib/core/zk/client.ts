@@ -1,7 +1,7 @@
 // The promise API over one cluster's session. Every call runs in the session worker hosting that
 // cluster (lib/core/zk/worker-pool.ts), is bounded in time by the worker's deadline wheel, and
 // fails with typed errors.
-import { multiFailed, toZkError } from "./errors";
+import { asReadFailure, multiFailed, toZkError } from "./errors";
 import type { PooledSession, WatchEvent } from "./pooled-session";
 import type { OpName } from "./worker/protocol";
 
@@ -23,13 +23,17 @@ export type MultiOp =
 export type MultiResult = { op: "create"; path: string } | { op: "set"; stat: RawStat } | { op: "delete" } | { op: "check" };
 export type WatchKind = "data" | "child" | "any";
 
+/** Calls that change nothing: a lost connection is an outage for them, never an unknown outcome. */
+const READS = new Set<OpName>(["get", "exists", "children", "getAcl", "getW", "childrenW", "existsW", "getConfig", "sync"]);
+
 export class ZkClient {
   /** `callTimeoutMs`: the C client reports loss only after its own timeout, a request must not wait longer. */
   constructor(private readonly session: PooledSession, private readonly callTimeoutMs: number) {}
 
   private run<T>(op: OpName, args: unknown[], path?: string, onWatch?: (e: WatchEvent) => void, typed: (e: unknown) => Error = (e) => toZkError(e, path)): Promise<T> {
     return this.session.call<T>(op, args, this.callTimeoutMs, path, onWatch).catch((e) => {
-      throw typed(e);
+      const err = typed(e);
+      throw READS.has(op) ? asReadFailure(err) : err;
     });
   }
 

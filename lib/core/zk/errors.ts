@@ -1,6 +1,6 @@
 // ZooKeeper errors arrive from the native binding as Error("<rc> <name>") with
 // no code field; this is the one place that turns them into typed domain errors.
-import { ConsoleError, UNKNOWN_ZK_ERROR, ZK_ERRORS } from "../errors";
+import { ConsoleError, errors, UNKNOWN_ZK_ERROR, ZK_ERRORS } from "../errors";
 
 export class ZkError extends ConsoleError {
   constructor(
@@ -88,11 +88,23 @@ export function isZkCode(err: unknown, code: string): boolean {
   return err instanceof ZkError && err.code === code;
 }
 
-/** A write that failed this way may or may not have been applied: nobody answered for it. */
-const OUTCOME_UNKNOWN = new Set(["CONNECTION_LOSS", "OPERATION_TIMEOUT", "SESSION_MOVED"]);
+/** A write that failed this way may or may not have been applied: nobody answered for it (by
+ * return code: a read's connection loss is reported as CLUSTER_UNAVAILABLE, and still retried). */
+const OUTCOME_UNKNOWN = new Set([-4, -7, -118]); // CONNECTION_LOSS, OPERATION_TIMEOUT, SESSION_MOVED
 
 export function isOutcomeUnknown(err: unknown): err is ZkError {
-  return err instanceof ZkError && OUTCOME_UNKNOWN.has(err.code);
+  return err instanceof ZkError && OUTCOME_UNKNOWN.has(err.rc);
+}
+
+/**
+ * A read that lost its connection is what every later request of the outage answers (the session
+ * layer's CLUSTER_UNAVAILABLE), not CONNECTION_LOSS with a write's "may have been applied": one
+ * code for an outage. The return code stays, so callers that retry reads still recognise it.
+ */
+export function asReadFailure(err: Error): Error {
+  if (!(err instanceof ZkError) || err.rc !== -4) return err;
+  const unavailable = errors.readConnectionLost();
+  return new ZkError(err.rc, unavailable.code, unavailable.status, unavailable.message, err.local);
 }
 
 /**

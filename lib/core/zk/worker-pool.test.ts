@@ -76,7 +76,7 @@ describe("session worker pool", () => {
 
     before[a1].kill("SIGKILL");
 
-    expect(await inFlight).toMatchObject({ code: "CONNECTION_LOSS", status: 503, local: "process" });
+    expect(await inFlight).toMatchObject({ code: "CLUSTER_UNAVAILABLE", rc: -4, status: 503, local: "process" }); // a read: an outage, never "may have been applied"
     await expect(oldA1.get("/pool")).rejects.toMatchObject({ status: 503 });
     await eventually(() => expect(sessionStatus(a2)).toMatchObject({ state: "failed", reason: expect.stringMatching(/session worker exited \(SIGKILL\)/) }));
     expect(events.at(-1)).toMatchObject({ kind: "ended" });
