@@ -3,17 +3,15 @@
 // DIGEST-MD5 enforced one. Register, browse, edit and watch a live event; bad settings are refused
 // with the problem named and nothing saved, unless the operator saves anyway (`force`).
 import { createPrivateKey } from "node:crypto";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as eventsRoute from "@/app/api/v1/clusters/[id]/events/route";
 import { db } from "@/lib/core/db/client";
 import { closeSession } from "@/lib/core/zk/sessions";
 import { startDigestMember, startTlsMember, type TlsMember } from "@/test/secure-zookeeper/members";
+import { browseEditWatch } from "@/test/secure-zookeeper/browse-edit-watch";
 import type { SecureMember } from "@/test/secure-zookeeper/server";
-import { makeUser, sessionCookie, TEST_ORIGIN } from "@/test/support/auth";
+import { makeUser } from "@/test/support/auth";
 import { TEST_CREDENTIAL_KEY } from "@/test/support/credentials-test-key";
 import { send } from "@/test/proving/send";
-import { SseReader } from "@/test/watch/sse-reader";
 import { freePorts } from "../ensemble/ports";
 import { findTlsOnlyMember } from "./tls-probe";
 import type { Diagnosis } from "./diagnostics-schema";
@@ -35,33 +33,6 @@ describe("secured clusters: TLS-only and SASL DIGEST-MD5 members through the API
   const clientTls = () => ({ caPem: tlsZk.pki.ca.certPem, certPem: tlsZk.pki.client.certPem, keyPem: tlsZk.pki.client.keyPem });
   const digest = (password: string) => ({ mechanism: "DIGEST-MD5", username: "console", password });
   const saved = (name: string) => db().cluster.findUnique({ where: { name }, include: { security: true } });
-
-  /** Browse, edit and see the edit as a live event, all through the routes. */
-  async function browseEditWatch(clusterId: string, node: string) {
-    const znode = `/api/v1/clusters/${clusterId}/znode`;
-    expect((await send("POST", znode, { userId: admin, query: { path: node }, json: { data: "v0" } })).status).toBe(201);
-    const listed = await send("GET", `/api/v1/clusters/${clusterId}/children`, { userId: admin, query: { path: "/" } });
-    expect(listed.status).toBe(200);
-    expect(listed.json.children).toContain(node.slice(1));
-    const abort = new AbortController();
-    const req = new NextRequest(new URL(`/api/v1/clusters/${clusterId}/events?path=${encodeURIComponent(node)}`, TEST_ORIGIN), {
-      headers: { accept: "text/event-stream", "sec-fetch-site": "same-origin", cookie: await sessionCookie(admin) }, signal: abort.signal,
-    });
-    const res = await eventsRoute.GET(req, { params: Promise.resolve({ id: clusterId }) });
-    expect(res.status).toBe(200);
-    const reader = new SseReader(res.body!);
-    try {
-      await reader.waitFor((e) => e.type === "resync" && e.path === node, { what: "the first resync" });
-      const set = await send("PUT", znode, { userId: admin, query: { path: node }, json: { data: "v1", version: 0 } });
-      expect(set.status).toBe(200);
-      const event = await reader.waitFor((e) => e.type === "dataChanged" && e.path === node, { what: "the live dataChanged event" });
-      expect(event.stat).toMatchObject({ version: 1 });
-      expect((await send("GET", znode, { userId: admin, query: { path: node } })).json.data.text).toBe("v1");
-    } finally {
-      abort.abort();
-      await reader.cancel();
-    }
-  }
 
   beforeAll(async () => {
     [tlsZk, digestZk] = await Promise.all([startTlsMember(), startDigestMember({ console: "console-secret" })]);
@@ -110,7 +81,7 @@ describe("secured clusters: TLS-only and SASL DIGEST-MD5 members through the API
     const row = (await saved(name))!.security!;
     expect(row.tlsSecret).toMatch(/^v1\./);
     expect(row.tlsSecret).not.toMatch(/BEGIN/);
-    await browseEditWatch(created.json.cluster.id, `/tls-${Date.now()}`);
+    await browseEditWatch(admin, created.json.cluster.id, `/tls-${Date.now()}`);
     const listed = await send("GET", "/api/v1/clusters", { userId: admin });
     expect(listed.json.clusters.find((c: { name: string }) => c.name === name).security.tls.client.subject).toBe("CN=zk-console");
     expect(listed.text).not.toMatch(/BEGIN/);
@@ -151,7 +122,7 @@ describe("secured clusters: TLS-only and SASL DIGEST-MD5 members through the API
     expect(created.text).not.toContain("console-secret");
     expect((await saved(name))!.security!.saslSecret).not.toContain("console-secret");
     const id = created.json.cluster.id;
-    await browseEditWatch(id, `/digest-${Date.now()}`);
+    await browseEditWatch(admin, id, `/digest-${Date.now()}`);
 
     const badEdit = await send("PATCH", `/api/v1/clusters/${id}`, { userId: admin, json: { sasl: digest("still-wrong") } });
     expect(badEdit.json.error).toMatchObject({ code: "CONNECTION_CHECK_FAILED", details: { cause: "AUTH_FAILED" } });
