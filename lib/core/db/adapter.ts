@@ -13,6 +13,13 @@
 // - waiting for that lock has no limit (the engine's maxWait does not reach it): while another
 //   process locks the file, every queued transaction first waits out the busy timeout of each one
 //   ahead of it. A transaction that cannot start within MAX_WAIT_MS now fails like a busy database.
+// - a write to a database file that cannot be written (read-only, immutable, moved away) failed
+//   half-way: SQLite had written its rollback journal but neither the change nor the rollback,
+//   and the journal left behind ("hot") made every later read, of every connection, fail until
+//   the file was writable again. A write statement is now refused (SQLITE_READONLY, the 503 it
+//   would have become) when the file is not writable before it starts, so nothing is half-written
+//   and reads go on.
+import fs from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 /** How long one statement may block the event loop waiting for another process's lock. */
@@ -22,8 +29,37 @@ export const BUSY_TIMEOUT_MS = 100;
 export const MAX_WAIT_MS = 5_000;
 
 type Query = { sql: string; args: unknown[]; argTypes: unknown[] };
-type Transaction = { executeRaw(q: Query): Promise<number>; rollback(): Promise<void> };
-type Adapter = { startTransaction(isolationLevel?: unknown): Promise<Transaction> };
+type Queryable = { executeRaw(q: Query): Promise<number>; queryRaw(q: Query): Promise<unknown> };
+type Transaction = Queryable & { rollback(): Promise<void> };
+type Adapter = Queryable & { startTransaction(isolationLevel?: unknown): Promise<Transaction> };
+
+const WRITE_SQL = /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i;
+
+/** The database file as SQLite's own refusal would name it: read-only (or immutable), or gone. */
+async function unwritable(file: string): Promise<Error | null> {
+  try {
+    await fs.promises.access(file, fs.constants.W_OK);
+    return null;
+  } catch (e) {
+    const gone = (e as NodeJS.ErrnoException).code === "ENOENT";
+    return Object.assign(new Error(gone ? `the database file ${file} was moved or removed` : `attempt to write a readonly database (${file} is not writable)`), { code: gone ? "SQLITE_READONLY_DBMOVED" : "SQLITE_READONLY" });
+  }
+}
+
+/** Write statements of `q` (adapter or transaction) first check that the file can take them. */
+function checkingWrites<T extends Queryable>(q: T, file: string): T {
+  for (const method of ["executeRaw", "queryRaw"] as const) {
+    const run = q[method].bind(q) as (query: Query) => Promise<unknown>;
+    (q as Queryable)[method] = (async (query: Query) => {
+      if (WRITE_SQL.test(query.sql)) {
+        const refused = await unwritable(file);
+        if (refused) throw refused;
+      }
+      return run(query);
+    }) as never;
+  }
+  return q;
+}
 
 const ROLLBACK: Query = { sql: "ROLLBACK", args: [], argTypes: [] };
 
@@ -53,11 +89,11 @@ const waitedTooLong = () =>
     cause: { kind: "SocketTimeout", originalCode: "SQLITE_BUSY", originalMessage: `waited more than ${MAX_WAIT_MS} ms for the transaction lock` },
   });
 
-function boundedStart(start: Adapter["startTransaction"]): Adapter["startTransaction"] {
+function boundedStart(start: Adapter["startTransaction"], file: string | null): Adapter["startTransaction"] {
   return (isolationLevel) => {
     let gaveUp = false;
     let timer: NodeJS.Timeout | undefined;
-    const started = start(isolationLevel).then(releasingFailedCommits);
+    const started = start(isolationLevel).then(releasingFailedCommits).then((tx) => (file ? checkingWrites(tx, file) : tx));
     // Started after we gave up: nobody will use it, so end it and free the lock at once.
     started.then(async (tx) => {
       if (!gaveUp) return;
@@ -97,8 +133,16 @@ export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = (await connect()) as unknown as Adapter;
-    adapter.startTransaction = boundedStart(adapter.startTransaction.bind(adapter));
+    const file = sqliteFile(url);
+    adapter.startTransaction = boundedStart(adapter.startTransaction.bind(adapter), file);
+    if (file) checkingWrites(adapter, file);
     return adapter as unknown as Awaited<ReturnType<typeof connect>>;
   };
   return factory;
+}
+
+/** The database file of a SQLite URL, or null for an in-memory database. */
+function sqliteFile(url: string): string | null {
+  const file = url.replace(/^file:/, ""); // as the adapter opens it
+  return file && file !== ":memory:" ? file : null;
 }
