@@ -68,6 +68,21 @@ describe("recipes and sessions (real ZooKeeper)", () => {
     await expect(scanRecipes({ ctx: actorCtx("viewer"), clusterId, input: { roots: "nope" } })).rejects.toThrow(/invalid path/);
   });
 
+  it("skips a znode the console may not read (NO_AUTH), lists it, and finishes the scan", async () => {
+    const a = await raw("lock-client-a");
+    await a.create("/locked-area", Buffer.alloc(0), 0);
+    await a.setAcl("/locked-area", -1, [{ scheme: "digest", auth: "someone:AAAAAAAAAAAAAAAAAAAAAAAAAAA=", perms: 31 }]);
+    try {
+      const scan = await scanRecipes({ ctx: actorCtx("viewer"), clusterId, input: {} });
+      expect(scan).toMatchObject({ skipped: ["/locked-area"], skippedCount: 1, truncated: false });
+      expect(scan.notes.join(" ")).toMatch(/1 znode not scanned .*NO_AUTH.*\/locked-area/);
+      expect(scan.locks.map((l) => l.path)).toContain("/locks/orders"); // the rest was scanned
+      expect(scan.services.map((s) => s.path)).toContain("/services/orders");
+    } finally {
+      await a.delete("/locked-area", -1); // the parent's ACL governs deleting it
+    }
+  });
+
   it("lists both sessions with client address and groups ephemerals by owner session", async () => {
     const s = await listSessions({ ctx: actorCtx("viewer"), clusterId });
     const a = s.sessions.find((x) => x.sessionId === sessionHex("lock-client-a"));

@@ -1,6 +1,8 @@
 // A bounded, read-only scan of configured roots for coordination recipes: locks with holder
 // and waiters, leader latches/elections, service registrations. Bounded by depth, node count
-// and fan-out; whatever was not looked at is named in `notes` and flagged `truncated`.
+// and fan-out; whatever was not looked at is named in `notes` and flagged `truncated`. A znode the
+// console's session may not read (NO_AUTH) is skipped with its subtree and listed in `skipped`;
+// the scan goes on.
 import "server-only";
 import { can } from "@/lib/access/permissions";
 import type { RequestCtx } from "@/lib/core/context";
@@ -14,6 +16,7 @@ import { scanQuery } from "./schema";
 const MAX_FANOUT = 1000; // children of one node looked into
 const MAX_INSTANCE_READS = 500;
 const MAX_OWNER_LOOKUPS = 400;
+const MAX_SKIPPED_LISTED = 100;
 
 export type RecipeNode = Participant & { path: string; sessionId: string | null; version: number | null };
 export type FoundRecipe = Omit<RecipeGroup, "holders" | "waiters"> & { holders: RecipeNode[]; waiters: RecipeNode[]; participants: number };
@@ -30,6 +33,8 @@ export async function scanRecipes({ ctx, clusterId, input }: { ctx: RequestCtx; 
   let client: ZkClient | null = null;
   let truncated = false;
   let canRelease = false;
+  const skipped: string[] = [];
+  let skippedCount = 0;
   for (const root of q.roots) {
     const session = await ctx.clusterSession(clusterId, root);
     client = session.client;
@@ -43,7 +48,9 @@ export async function scanRecipes({ ctx, clusterId, input }: { ctx: RequestCtx; 
         listing = await session.client.children(path);
       } catch (e) {
         if (isZkCode(e, "NO_NODE")) return null;
-        throw e;
+        if (!isZkCode(e, "NO_AUTH")) throw e;
+        if (skippedCount++ < MAX_SKIPPED_LISTED) skipped.push(path);
+        return null;
       }
       const { children, stat } = listing;
       const group = classifyChildren(path, children);
@@ -69,13 +76,21 @@ export async function scanRecipes({ ctx, clusterId, input }: { ctx: RequestCtx; 
     roots: q.roots,
     scanned: visited.size,
     truncated,
-    notes: [...new Set(notes)].slice(0, 50),
+    notes: [...new Set(notes)].slice(0, 50).concat(skippedCount ? [skippedNote(skipped, skippedCount)] : []),
+    /** Znodes (with their subtrees) the console's ZooKeeper session may not read, at most 100 listed; skippedCount counts all. */
+    skipped,
+    skippedCount,
     locks: found.filter((r) => r.kind === "lock" || r.kind === "rw-lock"),
     elections: found.filter((r) => r.kind === "leader-latch" || r.kind === "election"),
     services,
     /** Whether the user may force-release locks (the server checks again per node). */
     canRelease,
   };
+}
+
+function skippedNote(listed: string[], count: number): string {
+  const more = count > listed.length ? ` and ${count - listed.length} more` : "";
+  return `${count} znode${count === 1 ? "" : "s"} not scanned (with their subtrees): the console's ZooKeeper session may not read ${count === 1 ? "it" : "them"} by ACL (NO_AUTH): ${listed.join(", ")}${more}`;
 }
 
 /** Owner session and version of each participant, so holders link to sessions and release is version-checked. */
