@@ -55,7 +55,9 @@ const hot = await Promise.all(HOT_ROUTES.map(async (appPath) => {
   if (typeof GET !== "function") throw new Error(`server.mjs: the build has no GET handler for ${appPath}`);
   return { pattern, names, GET, headers: configHeaders(appPath.replace(/\[\w+\]/g, "x")) };
 }));
-const { NextRequest } = require("next/server");
+// What `next/server` re-exports, required where it lives: the standalone output's trace leaves
+// out next/server.js itself (nothing in the build requires it), so that name is missing there.
+const { NextRequest } = require("next/dist/server/web/spec-extension/request");
 
 function hotRouteOf(req) {
   if (req.method !== "GET") return null;
