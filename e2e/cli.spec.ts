@@ -56,33 +56,30 @@ test.describe.serial("zk-console CLI", () => {
 
   test("round trip: create, ls, get, set, stale set, read-only, export/import, diff, rm, audit", async () => {
     const app = `${root}/app`;
+    // Independent steps run side by side (each is a process of its own).
     expect((await ok(["create", app, "v1", "--parents", "--reason", "from the CLI test"])).stdout).toContain(`created ${app}`);
-    await ok(["create", `${root}/db`, '{"pool": 4}']);
-    expect((await ok(["ls", root])).stdout.split("\n").filter(Boolean)).toEqual(["app", "db"]);
-
-    const got = JSON.parse((await ok(["--json", "get", app])).stdout);
-    expect(got).toMatchObject({ path: app, data: { text: "v1" }, stat: { version: 0 } });
-    const human = (await ok(["get", app])).stdout;
-    expect(human).toMatch(/version\s+0/);
-    expect(human.trimEnd().endsWith("v1")).toBe(true);
+    const [listed, asJson, human] = await ok(["create", `${root}/db`, '{"pool": 4}']).then(() => Promise.all([ok(["ls", root]), ok(["--json", "get", app]), ok(["get", app])]));
+    expect(listed.stdout.split("\n").filter(Boolean)).toEqual(["app", "db"]);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ path: app, data: { text: "v1" }, stat: { version: 0 } });
+    expect(human.stdout).toMatch(/version\s+0/);
+    expect(human.stdout.trimEnd().endsWith("v1")).toBe(true);
 
     expect((await ok(["set", app, "v2", "--version", "0"])).stdout).toContain("now at version 1");
-    const stale = await cli(["set", app, "v3", "--version", "0"]);
-    expect(stale.code, stale.stderr).toBe(4);
-    expect(stale.stderr).toContain("BAD_VERSION");
-    expect(JSON.parse((await ok(["--json", "get", app])).stdout).data.text).toBe("v2");
-
-    const refused = await cli(["set", app, "v3", "--version", "1"], { ZK_CONSOLE_TOKEN: readOnlyToken });
-    expect(refused.code, refused.stderr).toBe(5);
-    expect(refused.stderr).toContain("TOKEN_READ_ONLY");
-    expect((await ok(["get", app, "--data"], { ZK_CONSOLE_TOKEN: readOnlyToken })).stdout).toBe("v2");
-
-    expect((await cli(["get", `${root}/missing`])).code).toBe(3);
-    expect((await cli(["set", app, "v3"])).code).toBe(2); // no --version
-    expect((await cli(["ls", root], { ZK_CONSOLE_TOKEN: "zkc_forged0000000000000000000000000000000000000" })).code).toBe(6);
-
     const file = path.join(dir, "export.json");
-    await ok(["export", root, "-o", file]);
+    const [stale, refused, readOnlyGet, missing, noVersion, forged] = await Promise.all([
+      cli(["set", app, "v3", "--version", "0"]),
+      cli(["set", app, "v3", "--version", "1"], { ZK_CONSOLE_TOKEN: readOnlyToken }),
+      ok(["get", app, "--data"], { ZK_CONSOLE_TOKEN: readOnlyToken }),
+      cli(["get", `${root}/missing`]),
+      cli(["set", app, "v3"]),
+      cli(["ls", root], { ZK_CONSOLE_TOKEN: "zkc_forged0000000000000000000000000000000000000" }),
+      ok(["export", root, "-o", file]),
+    ]);
+    expect([stale.code, stale.stderr]).toEqual([4, expect.stringContaining("BAD_VERSION")]);
+    expect([refused.code, refused.stderr]).toEqual([5, expect.stringContaining("TOKEN_READ_ONLY")]);
+    expect(readOnlyGet.stdout).toBe("v2"); // the stale and the refused set changed nothing
+    expect([missing.code, noVersion.code, forged.code]).toEqual([3, 2, 6]);
+
     const copy = `${root}-copy`;
     const dry = JSON.parse((await ok(["--json", "import", copy, file, "--dry-run"])).stdout);
     expect(dry).toMatchObject({ dryRun: true, counts: { creates: 3, updates: 0, conflicts: 0 } });
@@ -93,10 +90,8 @@ test.describe.serial("zk-console CLI", () => {
     const diff = await cli(["diff", root, copy]);
     expect(diff.code, diff.stderr).toBe(1);
     expect(diff.stdout).toMatch(/changed\s+\/app/);
-
-    await ok(["rm", app, "--version", "1"]);
+    await Promise.all([ok(["rm", app, "--version", "1"]), ok(["rm", copy, "--recursive"])]);
     expect((await cli(["get", app])).code).toBe(3);
-    await ok(["rm", copy, "--recursive"]);
 
     const audit = JSON.parse((await ok(["--json", "audit", "--path-prefix", root, "--limit", "50"])).stdout) as { entries: { operation: string; path: string; actor: { name: string }; outcome: string }[] };
     const mine = audit.entries.filter((e) => e.path === app);
