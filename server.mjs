@@ -38,6 +38,38 @@ function configHeaders(pathname) {
   return out;
 }
 
+// HTTP latency for /metrics: every request this server answers, fast path or Next.js, labelled by
+// the route pattern Next.js would pick (the app folder's path, e.g. /api/v1/clusters/[id]/znode),
+// never the raw URL, so the series stay bounded whatever clients ask for. The histogram is the one
+// lib/core/metrics.ts registers at start-up (instrumentation), found under its global key.
+const METRICS_KEY = Symbol.for("zk-console.metrics");
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const appPaths = Object.keys(JSON.parse(fs.readFileSync(path.join(distDir, "server", "app-paths-manifest.json"), "utf8")))
+  .map((key) => "/" + key.split("/").slice(1, -1).filter((seg) => !/^\(.*\)$/.test(seg) && !seg.startsWith("@")).join("/"));
+const staticPatterns = new Set(appPaths.filter((p) => !p.includes("[")));
+// Next's own order: more specific dynamic routes first.
+const dynamicPatterns = manifest.dynamicRoutes.map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
+/** The route pattern of a path, as Next.js resolves it; "unmatched" for what no route serves. */
+function routePatternOf(pathname) {
+  if (pathname.startsWith("/_next/")) return pathname.startsWith("/_next/static/") ? "/_next/static" : "/_next";
+  const bare = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+  if (staticPatterns.has(bare)) return bare;
+  for (const r of dynamicPatterns) if (r.regex.test(pathname)) return r.page;
+  return "unmatched";
+}
+function observeRequest(req, res, hotPattern) {
+  const start = process.hrtime.bigint();
+  res.once("close", () => {
+    const histogram = globalThis[METRICS_KEY]?.httpDuration;
+    // A live event stream lasts as long as its viewer: its duration is no latency.
+    if (!histogram || String(res.getHeader("content-type") ?? "").startsWith("text/event-stream")) return;
+    const q = req.url.indexOf("?");
+    const route = hotPattern ?? routePatternOf(q < 0 ? req.url : req.url.slice(0, q));
+    const method = METHODS.has(req.method) ? req.method : "other";
+    histogram.observe({ method, route, status: String(res.statusCode) }, Number(process.hrtime.bigint() - start) / 1e9);
+  });
+}
+
 const next = require("next");
 const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
 await app.prepare();
@@ -53,7 +85,7 @@ const hot = await Promise.all(HOT_ROUTES.map(async (appPath) => {
   const mod = await require(path.join(distDir, "server", "app", appPath, "route.js"));
   const GET = mod.routeModule?.userland?.GET;
   if (typeof GET !== "function") throw new Error(`server.mjs: the build has no GET handler for ${appPath}`);
-  return { pattern, names, GET, headers: configHeaders(appPath.replace(/\[\w+\]/g, "x")) };
+  return { appPath, pattern, names, GET, headers: configHeaders(appPath.replace(/\[\w+\]/g, "x")) };
 }));
 // What `next/server` re-exports, required where it lives: the standalone output's trace leaves
 // out next/server.js itself (nothing in the build requires it), so that name is missing there.
@@ -96,6 +128,7 @@ async function serveHot(req, res, { route, params }) {
 
 const server = http.createServer((req, res) => {
   const target = hotRouteOf(req);
+  observeRequest(req, res, target?.route.appPath);
   const done = target ? serveHot(req, res, target) : nextHandler(req, res);
   done.catch((e) => {
     console.error("[server] request failed", e);
