@@ -112,6 +112,10 @@ export const errors = {
   targetInsideSource: (target: string, source: string) => badRequest(`the target ${target} is inside the source ${source}; choose a path outside it`),
   copyDidNotStart: (cause: string) => clusterUnavailable(`the copy did not start: ${cause} while reading; nothing was created`),
   partialCopy: (message: string, details: Details) => new ConsoleError("PARTIAL_COPY", 409, message, details),
+  sourceUnreadable: (path: string) =>
+    new ConsoleError("NO_AUTH", 403, `the console's ZooKeeper session is not allowed to read ${path} by its ACL: there is nothing it can copy or move`),
+  moveLeavesUnreadable: (source: string, skipped: string[], count: number) =>
+    new ConsoleError("UNREADABLE_NODES", 409, `${source} cannot be moved: the console's ZooKeeper session may not read ${count} znode${count === 1 ? "" : "s"} under it by ACL (NO_AUTH): ${skipped.join(", ")}${count > skipped.length ? ` and ${count - skipped.length} more` : ""}; a move would leave ${count === 1 ? "it" : "them"} and ${count === 1 ? "its" : "their"} parents behind. Nothing was changed: copy instead (unreadable znodes are skipped and listed), or let the console's identity read them`, { skipped, skippedCount: count }),
   copyUnreadable: (count: number, target: string, cause: string) =>
     new ConsoleError("COPY_NOT_VERIFIED", 503, `all ${count} znodes were created under ${target}, but reading them back to verify failed (${cause}); the source was left intact`, { created: count, total: count }),
   copyMismatch: (mismatched: string[]) =>

@@ -7,12 +7,14 @@ import { authorizeNodes, b64, performMutation, planBatches, runOps, touchedNodes
 import { refuseIfProtected } from "@/lib/access/changes/intercept";
 import { parentOf, validatePath } from "@/lib/core/zk/paths";
 import type { ZkClient } from "@/lib/core/zk/client";
-import { subtreeNodes, type SubtreeNode } from "./read-subtree";
+import { relativeTo, subtreeNodes, type SubtreeNode } from "./read-subtree";
 import { absolute, copyStopped, transferOps } from "./transfer-ops";
 import { maxRequestBytes } from "@/lib/core/zk/request-size";
 import { reason } from "./schema";
 import { isOutcomeUnknown, isZkCode } from "@/lib/core/zk/errors";
 import { retryAfterConnectionLoss as again } from "@/lib/core/zk/retry";
+
+const MAX_SKIPPED_LISTED = 100;
 
 export const copyInput = z.object({
   source: z.string(),
@@ -76,12 +78,21 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
     if (await again(() => targetClient.exists(target))) throw errors.targetExists(target);
     if (!(await again(() => targetClient.exists(parentOf(target))))) throw errors.noParent(`the target's parent ${parentOf(target)} does not exist; create it first`);
     const nodes: SubtreeNode[] = [];
-    for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl })) {
+    // A znode the console's session may not read is left out with its subtree and listed; the copy goes on.
+    const skipped: string[] = [];
+    let skippedCount = 0;
+    const onUnreadable = (path: string) => {
+      if (path === source) throw errors.sourceUnreadable(source);
+      if (skippedCount++ < MAX_SKIPPED_LISTED) skipped.push(relativeTo(source, path));
+    };
+    for await (const n of subtreeNodes(sourceClient, source, { withAcl: q.withAcl, onUnreadable })) {
       nodes.push(n);
       await report({ phase: "reading", done: nodes.length, total: nodes.length });
     }
     if (nodes.length === 0) throw errors.noNode(source);
-    return { sourceClient, nodes };
+    // A move cannot delete what it cannot read (nor its parents): refused before the first write.
+    if (q.move && skippedCount) throw errors.moveLeavesUnreadable(source, skipped.map((r) => absolute(source, r)), skippedCount);
+    return { sourceClient, nodes, skipped, skippedCount };
   };
 
   return performMutation({
@@ -95,7 +106,7 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
       return [...creates, ...deletes];
     },
     run: async (targetClient, targetCluster, touch) => {
-      const { sourceClient, nodes } = await readSource(targetClient).catch((e) => {
+      const { sourceClient, nodes, skipped, skippedCount } = await readSource(targetClient).catch((e) => {
         if (!isOutcomeUnknown(e)) throw e;
         throw errors.copyDidNotStart((e as Error).message.replace(/; it may or may not.*$/, ""));
       });
@@ -123,7 +134,8 @@ export async function copySubtree({ ctx, clusterId, input, onProgress = () => {}
           .catch((e) => { throw errors.partialMoveDelete(source, (e as Error).message, (e as { details?: Record<string, unknown> }).details ?? {}); });
       }
       const ephemerals = nodes.filter((n) => !/^0*$/.test(String(n.stat.ephemeralOwner))).length;
-      return { copied: nodes.length, verified: true, sourceDeleted: q.move, atomic: atomicMove, ephemeralsCopiedAsPersistent: ephemerals, target, targetClusterId };
+      // skipped: relative to the source, at most MAX_SKIPPED_LISTED listed (skippedCount counts all).
+      return { copied: nodes.length, verified: true, sourceDeleted: q.move, atomic: atomicMove, ephemeralsCopiedAsPersistent: ephemerals, target, targetClusterId, skipped, skippedCount };
     },
     after: (r) => ({ details: { ...r, source, sourceClusterId: clusterId } }),
   });

@@ -144,6 +144,26 @@ describe("copy, move, export and import against real ZooKeepers", () => {
     expect(real).toMatchObject({ created: 2 });
   });
 
+  it("copies around a znode the console may not read (listed as skipped), and refuses to move such a subtree, changing nothing", async () => {
+    const client = await raw(a, "raw-a");
+    for (const p of ["/walled", "/walled/open", "/walled/open/leaf", "/walled/locked", "/walled/locked/inner"]) await client.create(p, Buffer.from(p), 0);
+    await client.setAcl("/walled/locked", -1, [{ scheme: "digest", auth: "someone:AAAAAAAAAAAAAAAAAAAAAAAAAAA=", perms: 31 }]);
+    const copied = await copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/walled", target: "/walled-copy" } });
+    expect(copied).toMatchObject({ copied: 3, verified: true, skipped: ["locked"], skippedCount: 1 });
+    expect((await client.children("/walled-copy")).children).toEqual(["open"]);
+    expect((await client.get("/walled-copy/open/leaf")).data.toString()).toBe("/walled/open/leaf");
+    // Across clusters too.
+    await expect(copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/walled", target: "/walled-there", targetClusterId: clusterB } })).resolves.toMatchObject({ copied: 3, skipped: ["locked"] });
+
+    await expect(copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/walled", target: "/walled-moved", move: true } })).rejects.toMatchObject({
+      code: "UNREADABLE_NODES", status: 409, details: { skipped: ["/walled/locked"], skippedCount: 1 }, message: expect.stringMatching(/cannot be moved.*NO_AUTH.*\/walled\/locked.*Nothing was changed/),
+    });
+    expect(await client.exists("/walled-moved")).toBeNull();
+    expect((await client.children("/walled")).children.sort()).toEqual(["locked", "open"]);
+    await expect(copySubtree({ ctx: ctx(), clusterId: clusterA, input: { source: "/walled/locked", target: "/walled-locked" } })).rejects.toMatchObject({ code: "NO_AUTH", status: 403 });
+    expect(await client.exists("/walled-locked")).toBeNull();
+  });
+
   it("plans unchanged, updates and conflicts against an existing tree", async () => {
     const target = await raw(b, "raw-b");
     const file = JSON.parse(await text(await exportSubtree({ ctx: ctx(), clusterId: clusterA, input: { path: "/big" } })));
