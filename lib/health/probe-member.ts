@@ -3,7 +3,7 @@
 // that cannot be reached is reported "down" with the reason.
 import { fourLetterWord } from "@/lib/core/zk/four-letter";
 import { adminCommand } from "./admin-server";
-import { classifyAnswer, NOT_SERVING, whitelistFix } from "./four-letter-answer";
+import { answerSample, classifyAnswer, NOT_SERVING, whitelistFix } from "./four-letter-answer";
 import { parseConf, type ConfInfo } from "./parse-conf";
 import { parseAdminConnections, parseCons, type Connection } from "./parse-cons";
 import { parseDump, type DumpInfo } from "./parse-dump";
@@ -74,16 +74,22 @@ function fromWords(target: MemberTarget, answers: Answer[]): MemberProbe {
   const p = empty(target);
   const ok = new Map<Word, string>();
   let notServing = false;
+  let foreign: Answer | null = null;
   for (const a of answers) {
     if (a.error !== undefined) continue;
-    const kind = classifyAnswer(a.text!);
-    if (kind === "not-whitelisted") p.notWhitelisted.push(a.word);
+    const kind = classifyAnswer(a.text!, a.word);
+    if (kind === "foreign") foreign ??= a;
+    else if (kind === "not-whitelisted") p.notWhitelisted.push(a.word);
     else if (kind === "not-serving" || (a.word === "isro" && a.text!.trim() === "null")) notServing = true;
     else if (kind === "ok") ok.set(a.word, a.text!);
   }
   const answered = answers.some((a) => a.error === undefined && a.text!.trim() !== "");
   if (!answered) {
     p.error = answers.find((a) => a.error)?.error ?? "the member closed the connection without answering";
+    return p;
+  }
+  if (foreign && ok.size === 0 && !notServing && p.notWhitelisted.length === 0) {
+    p.error = `something answers on ${p.address}, but not as ZooKeeper (${foreign.word}: "${answerSample(foreign.text!)}"): is this the member's client port?`;
     return p;
   }
   if (ok.has("srvr")) Object.assign(p, pick(parseSrvr(ok.get("srvr")!)));
