@@ -14,7 +14,7 @@ export const bootstrapAdminUsername = () => process.env.ADMIN_USERNAME || "admin
  * (the password is re-applied if it changed); otherwise a strong password is
  * generated on first start and printed once.
  */
-export async function ensureBootstrapAdmin(): Promise<void> {
+export async function ensureBootstrapAdmin(retried = false): Promise<void> {
   const username = bootstrapAdminUsername();
   const configured = process.env.ADMIN_PASSWORD;
   let existing = await db().user.findUnique({ where: { username } });
@@ -31,7 +31,14 @@ export async function ensureBootstrapAdmin(): Promise<void> {
     return;
   }
   const password = configured || generatePassword();
-  await db().user.create({ data: { username, name: "Bootstrap admin", provider: "credentials", role: "admin", passwordHash: hashPassword(password) } });
+  try {
+    await db().user.create({ data: { username, name: "Bootstrap admin", provider: "credentials", role: "admin", passwordHash: hashPassword(password) } });
+  } catch (e) {
+    // Several instances starting at once on one database: another one created it between our look
+    // and our create (the username is unique). Take that record as above: the check runs once more.
+    if ((e as { code?: string }).code === "P2002" && !retried) return ensureBootstrapAdmin(true);
+    throw e;
+  }
   if (!configured) {
     // Once, at the first start: the operator needs it to sign in (ADMIN_PASSWORD avoids it).
     log.warn({ username, password }, `created the bootstrap admin ${username} with password ${password}: shown once, set ADMIN_PASSWORD to choose your own`);

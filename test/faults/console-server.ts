@@ -55,8 +55,11 @@ export function rssMiB(pid: number): number {
   }
 }
 
-/** `nodeArgs`: options for the server's node, e.g. `--cpu-prof`. */
-export async function startConsoleServer(opts: { port: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<ConsoleServer> {
+/**
+ * `nodeArgs`: options for the server's node, e.g. `--cpu-prof`. `databaseUrl`: a database the
+ * caller has migrated (PostgreSQL shared by several servers) instead of a throwaway SQLite file.
+ */
+export async function startConsoleServer(opts: { port: number; env?: Record<string, string>; nodeArgs?: string[]; databaseUrl?: string }): Promise<ConsoleServer> {
   const root = process.cwd();
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`no build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build first`);
@@ -66,7 +69,7 @@ export async function startConsoleServer(opts: { port: number; env?: Record<stri
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const env = {
     ...process.env,
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: opts.databaseUrl ?? `file:${dbFile}`,
     // Its own checkpoints: the server writes one at start-up, of its own database.
     AUDIT_CHECKPOINT_FILE: path.join(dbDir, "audit-checkpoints.jsonl"),
     DEMO_CLUSTER: "off",
@@ -78,7 +81,7 @@ export async function startConsoleServer(opts: { port: number; env?: Record<stri
     ADMIN_PASSWORD: ADMIN.password,
     ...opts.env,
   };
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "pipe" });
+  if (!opts.databaseUrl) execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "pipe" });
   const log = fs.openSync(logFile, "a");
   // Its own process group: its session workers must be stopped with it.
   const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(root, "server.mjs")], { cwd: root, env, stdio: ["ignore", log, log], detached: true });
