@@ -29,7 +29,10 @@ export function ZnodeTree({ clusterId, currentPath, filter }: Props) {
   const href = useZnodeHref();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(ancestorPaths(currentPath)));
-  const [focusKey, setFocusKey] = useState(currentPath);
+  const [focusKey, setFocusKeyState] = useState(currentPath);
+  // Keys pressed faster than React renders each move from the last one, not from the last render.
+  const latestFocusKey = useRef(currentPath);
+  const setFocusKey = useCallback((key: string) => { latestFocusKey.current = key; setFocusKeyState(key); }, []);
   const moveFocus = useRef(false);
   const typed = useRef({ text: "", at: 0 });
   // ArrowRight on a node whose children are still loading: go to the first one when they arrive.
@@ -119,7 +122,7 @@ export function ZnodeTree({ clusterId, currentPath, filter }: Props) {
   const expandedState = (row: TreeRow) => (row.kind !== "node" || row.path === null || isLeaf(row.path) ? undefined : expanded.has(row.path));
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const at = focusIndex;
+    const at = indexOfKey.get(latestFocusKey.current) ?? focusIndex;
     const row = rows[at];
     const path = row?.kind === "node" ? row.path : null;
     const handled = (fn: () => void) => { e.preventDefault(); fn(); };
