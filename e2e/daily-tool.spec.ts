@@ -282,9 +282,12 @@ test.describe("the operator's daily tool", () => {
     const form = page.getByRole("region", { name: "Add cluster" });
     await form.getByLabel("Connection string").fill("127.0.0.1:1");
     await form.getByRole("button", { name: "Test connection" }).click();
-    await expect(form.getByRole("alert")).toContainText("connection refused by 127.0.0.1:1", { timeout: 5_000 });
+    // The step-by-step diagnosis: the TCP step names the member and the refusal.
+    const tcp = form.locator("[data-testid=diagnosis-step][data-step=tcp]");
+    await expect(tcp).toHaveAttribute("data-status", "failed", { timeout: 5_000 });
+    await expect(tcp).toContainText("127.0.0.1:1: connection refused");
     await form.getByLabel("Name", { exact: true }).fill("anything");
-    await expect(form.getByRole("alert")).toHaveCount(0);
+    await expect(form.getByRole("status", { name: "Connection diagnosis" })).toHaveCount(0);
   });
 
   test("8: a favicon, so pages log no error", async ({ page }) => {

@@ -1,15 +1,17 @@
 "use client";
 
-import type { ClusterInput } from "@/lib/clusters/client/types";
+import type { Cluster, ClusterInput } from "@/lib/clusters/client/types";
+import { EMPTY_SECURITY, type SecurityDraft } from "./security-draft";
+import { SecurityFields } from "./security-fields";
 import { HealthSettingsFields, healthSettingsInput, type HealthSettings, type HealthSettingsDraft } from "./health-settings-fields";
 
-export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean } & HealthSettingsDraft;
+export type ClusterDraft = { name: string; connectionString: string; sessionTimeoutMs: string; environment: string; readOnly: boolean; security: SecurityDraft } & HealthSettingsDraft;
 
-export const EMPTY_DRAFT: ClusterDraft = { name: "", connectionString: "", sessionTimeoutMs: "15000", environment: "dev", readOnly: false };
+export const EMPTY_DRAFT: ClusterDraft = { name: "", connectionString: "", sessionTimeoutMs: "15000", environment: "dev", readOnly: false, security: EMPTY_SECURITY };
 
 const ENVIRONMENTS = ["prod", "staging", "dev", "test"];
 
-/** Draft → request body; a blank timeout is left to the server default. */
+/** Draft → request body (without the security fields: securityInput); a blank timeout is left to the server default. */
 export function draftToInput(draft: ClusterDraft): ClusterInput & HealthSettings {
   const timeout = draft.sessionTimeoutMs.trim();
   return {
@@ -23,15 +25,18 @@ export function draftToInput(draft: ClusterDraft): ClusterInput & HealthSettings
   };
 }
 
-type Props = { draft: ClusterDraft; onChange: (draft: ClusterDraft) => void; idPrefix: string };
+/** `stored`: the security a registered cluster has now (edit form), shown as facts. */
+type Props = { draft: ClusterDraft; onChange: (draft: ClusterDraft) => void; idPrefix: string; stored?: Cluster["security"] };
 
 /** The form's labels by API field, so errors name what the operator sees. */
 export const CLUSTER_FIELD_LABELS: Record<string, string> = {
   name: "Name", connectionString: "Connection string", sessionTimeoutMs: "Session timeout (ms)", environment: "Environment", readOnly: "Read-only", tls: "TLS",
   adminServerPort: "AdminServer port", latencyAlertMs: "Latency alert above (ms)", webhookUrl: "Alert webhook URL",
+  sasl: "SASL", "tls.caPem": "CA certificate", "tls.certPem": "Client certificate", "tls.keyPem": "Client key", "tls.keyPassword": "Key password",
+  "sasl.username": "SASL user", "sasl.password": "SASL password", "sasl.principal": "Kerberos principal", "sasl.keytabBase64": "Keytab file", "sasl.serviceName": "Service name",
 };
 
-export function ClusterFields({ draft, onChange, idPrefix }: Props) {
+export function ClusterFields({ draft, onChange, idPrefix, stored }: Props) {
   const set = <K extends keyof ClusterDraft>(key: K, value: ClusterDraft[K]) => onChange({ ...draft, [key]: value });
   const environments = ENVIRONMENTS.includes(draft.environment) ? ENVIRONMENTS : [...ENVIRONMENTS, draft.environment];
   return (
@@ -63,6 +68,7 @@ export function ClusterFields({ draft, onChange, idPrefix }: Props) {
         <span>Read-only</span>
       </label>
       <HealthSettingsFields draft={draft} onChange={(patch) => onChange({ ...draft, ...patch })} idPrefix={idPrefix} />
+      <SecurityFields draft={draft.security} onChange={(patch) => onChange({ ...draft, security: { ...draft.security, ...patch } })} idPrefix={idPrefix} stored={stored} />
     </div>
   );
 }

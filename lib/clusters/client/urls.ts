@@ -5,4 +5,5 @@ export const clusterUrls = {
   clusters: () => base,
   cluster: (id: string) => `${base}/${encodeURIComponent(id)}`,
   testConnection: () => `${base}/test`,
+  diagnostics: (id: string) => `${base}/${encodeURIComponent(id)}/diagnostics`,
 };
