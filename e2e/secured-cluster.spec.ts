@@ -3,19 +3,21 @@
 // connection test naming an untrusted CA, the save refused with "Save anyway" offered, then the
 // right CA, saved, shown as facts only, and browsed over TLS.
 import { expect, test } from "@playwright/test";
-import { startTlsMember, type TlsMember } from "../test/secure-zookeeper/members";
+import { startDigestMember, startTlsMember, type TlsMember } from "../test/secure-zookeeper/members";
+import type { SecureMember } from "../test/secure-zookeeper/server";
 import { clusterIdByName } from "./pages/clusters-page";
 import { logIn } from "./pages/login-page";
 
-test.describe.serial("a TLS-only cluster registered through the form", () => {
+test.describe.serial("secured clusters registered through the form", () => {
   let zk: TlsMember;
+  let digestZk: SecureMember;
   const name = `e2e-tls-${Date.now()}`;
 
   test.beforeAll(async () => {
-    zk = await startTlsMember();
+    [zk, digestZk] = await Promise.all([startTlsMember(), startDigestMember({ console: "console-secret" })]);
   });
   test.afterAll(async () => {
-    await zk?.stop();
+    await Promise.all([zk?.stop(), digestZk?.stop()]);
   });
 
   test("registers it with a CA file and a pasted client certificate, after the test names a wrong CA", async ({ page }) => {
@@ -83,5 +85,31 @@ test.describe.serial("a TLS-only cluster registered through the form", () => {
     await expect(tree.getByRole("treeitem", { name: "zookeeper", exact: true })).toBeVisible();
     await tree.getByRole("treeitem", { name: "over-tls", exact: true }).click();
     await expect(page.getByTestId("znode-data")).toContainText("hello over TLS");
+  });
+
+  test("registers a DIGEST-MD5 cluster: a wrong password is refused, the right one saves, shown by its user only", async ({ page }) => {
+    const digestName = `e2e-digest-${Date.now()}`;
+    await logIn(page);
+    await page.goto("/clusters");
+    const form = page.getByRole("region", { name: "Add cluster" });
+    await form.getByLabel("Name", { exact: true }).fill(digestName);
+    await form.getByLabel("Connection string").fill(digestZk.connectionString);
+    await form.getByLabel("SASL", { exact: true }).selectOption("DIGEST-MD5");
+    await form.getByLabel("SASL user", { exact: true }).fill("console");
+    await form.getByLabel("SASL password", { exact: true }).fill("not-the-password");
+    await form.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(form.getByRole("alert")).toContainText(/^SASL: a trial connection with these settings was refused/);
+    await expect(form.getByRole("button", { name: "Save anyway" })).toBeVisible();
+
+    await form.getByLabel("SASL password", { exact: true }).fill("console-secret");
+    await expect(form.getByRole("button", { name: "Save anyway" })).toBeHidden();
+    await form.getByRole("button", { name: "Save", exact: true }).click();
+    const row = page.getByTestId("cluster-row").filter({ hasText: digestName });
+    await expect(row).toBeVisible();
+    await row.getByRole("button", { name: "Edit" }).click();
+    await expect(row.getByTestId("stored-security")).toHaveText("TLS: off. SASL: set; DIGEST-MD5 as console.");
+    await expect(row.getByLabel("SASL", { exact: true })).toHaveValue("keep");
+    expect(await page.content()).not.toContain("console-secret");
+    expect(await (await page.request.get("/api/v1/clusters")).text()).not.toContain("console-secret");
   });
 });
