@@ -21,7 +21,7 @@ export class PooledSession implements HostedSession {
 
   constructor(
     readonly label: string,
-    opts: { connect: string; timeoutMs: number; auth: { scheme: string; credential: string }[]; tls?: TlsOptions; sasl?: SaslOptions },
+    opts: { connect: string; timeoutMs: number; auth: { scheme: string; credential: string }[]; tls?: TlsOptions; sasl?: SaslOptions; ordered?: boolean },
     private readonly onState: (e: StateEvent) => void,
   ) {
     const { tls, sasl, ...plain } = opts;

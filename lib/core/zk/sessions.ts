@@ -9,6 +9,7 @@ import { sessionRefused } from "./errors";
 import type { SaslOptions, TlsOptions } from "./session-files";
 import { PooledSession, type StateEvent } from "./pooled-session";
 import { tlsProblem } from "./tls-check";
+import { answeringHosts } from "./host-probe";
 import { logger } from "../log";
 
 const log = logger("zk");
@@ -116,12 +117,17 @@ function open(id: string, entry: Entry): Promise<ZkClient> {
     setStatus(entry, "failed", problem);
     return Promise.reject(entry.refusal);
   }
-  const proc: PooledSession = new PooledSession(id, { connect: connectionString, timeoutMs: sessionTimeoutMs, auth: auth ?? [], tls, sasl }, (e) => onState(id, entry, proc, e));
-  entry.proc = proc;
-  entry.client = new ZkClient(proc, sessionTimeoutMs);
   entry.downSince = Date.now();
   setStatus(entry, "connecting");
-  return waitConnected(entry);
+  // Hosts that do not answer at all are tried last by this session (host-probe.ts), logged once.
+  return answeringHosts(connectionString).then(({ connectionString: connect, silent }) => {
+    if (registry.entries.get(id) !== entry || entry.target.connectionString !== connectionString) return Promise.reject(errors.clusterUnavailable("cluster unavailable: the session was closed while it was opened"));
+    if (silent.length) log.warn({ clusterId: id, silent, connect }, "hosts that did not answer are tried last by the new session");
+    const proc: PooledSession = new PooledSession(id, { connect, timeoutMs: sessionTimeoutMs, auth: auth ?? [], tls, sasl, ordered: silent.length > 0 }, (e) => onState(id, entry, proc, e));
+    entry.proc = proc;
+    entry.client = new ZkClient(proc, sessionTimeoutMs);
+    return waitConnected(entry);
+  });
 }
 
 /**

@@ -31,6 +31,8 @@ export type OpenSession = {
   auth: { scheme: string; credential: string }[];
   tls?: WorkerTls;
   sasl?: WorkerSasl;
+  /** Try the hosts in the order given (the answering ones first: host-probe.ts), not shuffled. */
+  ordered?: boolean;
 };
 
 /** Console → worker. `s` names a session within the worker. */

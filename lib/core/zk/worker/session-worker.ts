@@ -77,7 +77,7 @@ class Session {
   private readonly watching = { data: new Map<string, Set<number>>(), child: new Map<string, Set<number>>() };
 
   constructor(readonly s: number, open: OpenSession, private readonly onEnd: () => void) {
-    const zk = new ZooKeeper({ connect: open.connect, timeout: open.timeoutMs, debug_level: C.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: false, response_counter_limit: 2_000_000_000 });
+    const zk = new ZooKeeper({ connect: open.connect, timeout: open.timeoutMs, debug_level: C.ZOO_LOG_LEVEL_ERROR, host_order_deterministic: open.ordered === true, response_counter_limit: 2_000_000_000 });
     this.zk = zk;
     zk.on("connect", () => {
       this.everConnected = true;
