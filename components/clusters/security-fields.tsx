@@ -1,5 +1,6 @@
 "use client";
 
+import type { InputHTMLAttributes, ReactNode } from "react";
 import type { Cluster } from "@/lib/clusters/client/types";
 import { PemField } from "./pem-field";
 import { fileAsBase64, type SaslMode, type SecurityDraft, type TlsMode } from "./security-draft";
@@ -18,6 +19,19 @@ function StoredSecurity({ stored }: { stored: Cluster["security"] }) {
       TLS: {tls ? `set; ${cert("CA", tls.ca)}${tls.client ? `; ${cert("client certificate", tls.client)}` : "; no client certificate"}${tls.verifyHostname ? "" : "; host names not verified"}` : "off"}.{" "}
       SASL: {sasl ? `set; ${sasl.mechanism === "DIGEST-MD5" ? `DIGEST-MD5 as ${sasl.username}` : `GSSAPI as ${sasl.principal}${sasl.serviceName ? `, service ${sasl.serviceName}` : ""}`}` : "off"}.
     </p>
+  );
+}
+
+type TextKey = "keyPassword" | "username" | "password" | "principal" | "serviceName";
+type TextProps = { id: string; label: ReactNode; name: TextKey; draft: SecurityDraft; onChange: Props["onChange"] } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "value" | "onChange">;
+
+/** One text setting of the draft, with its label. */
+function DraftText({ id, label, name, draft, onChange, ...input }: TextProps) {
+  return (
+    <label className="field" htmlFor={id}>
+      <span>{label}</span>
+      <input id={id} {...input} value={draft[name]} onChange={(e) => onChange({ [name]: e.target.value })} />
+    </label>
   );
 }
 
@@ -51,10 +65,7 @@ export function SecurityFields({ draft, onChange, idPrefix, stored }: Props) {
           <PemField id={id("ca")} label="CA certificate (PEM)" value={draft.caPem} onChange={(caPem) => onChange({ caPem })} required />
           <PemField id={id("cert")} label="Client certificate (PEM, optional)" value={draft.certPem} onChange={(certPem) => onChange({ certPem })} />
           <PemField id={id("key")} label="Client key (PEM, optional)" value={draft.keyPem} onChange={(keyPem) => onChange({ keyPem })} placeholder="-----BEGIN PRIVATE KEY-----" />
-          <label className="field" htmlFor={id("key-password")}>
-            <span>Key password <span className="muted">(encrypted key only)</span></span>
-            <input id={id("key-password")} type="password" autoComplete="off" value={draft.keyPassword} onChange={(e) => onChange({ keyPassword: e.target.value })} />
-          </label>
+          <DraftText id={id("key-password")} label={<>Key password <span className="muted">(encrypted key only)</span></>} name="keyPassword" draft={draft} onChange={onChange} type="password" autoComplete="off" />
           <label className="field checkbox" htmlFor={id("verify-host")}>
             <input id={id("verify-host")} type="checkbox" checked={draft.verifyHostname} onChange={(e) => onChange({ verifyHostname: e.target.checked })} />
             <span>Verify host name</span>
@@ -63,22 +74,13 @@ export function SecurityFields({ draft, onChange, idPrefix, stored }: Props) {
       )}
       {draft.sasl === "DIGEST-MD5" && (
         <div className="fields">
-          <label className="field" htmlFor={id("sasl-user")}>
-            <span>SASL user</span>
-            <input id={id("sasl-user")} autoComplete="off" value={draft.username} onChange={(e) => onChange({ username: e.target.value })} required />
-          </label>
-          <label className="field" htmlFor={id("sasl-password")}>
-            <span>SASL password</span>
-            <input id={id("sasl-password")} type="password" autoComplete="new-password" value={draft.password} onChange={(e) => onChange({ password: e.target.value })} required />
-          </label>
+          <DraftText id={id("sasl-user")} label="SASL user" name="username" draft={draft} onChange={onChange} autoComplete="off" required />
+          <DraftText id={id("sasl-password")} label="SASL password" name="password" draft={draft} onChange={onChange} type="password" autoComplete="new-password" required />
         </div>
       )}
       {draft.sasl === "GSSAPI" && (
         <div className="fields">
-          <label className="field" htmlFor={id("principal")}>
-            <span>Kerberos principal</span>
-            <input id={id("principal")} placeholder="zk-console@EXAMPLE.COM" autoComplete="off" value={draft.principal} onChange={(e) => onChange({ principal: e.target.value })} required />
-          </label>
+          <DraftText id={id("principal")} label="Kerberos principal" name="principal" draft={draft} onChange={onChange} placeholder="zk-console@EXAMPLE.COM" autoComplete="off" required />
           <label className="field" htmlFor={id("keytab")}>
             <span>Keytab file {draft.keytabName && <span className="muted">({draft.keytabName} read)</span>}</span>
             <input id={id("keytab")} type="file" onChange={async (e) => {
@@ -86,10 +88,7 @@ export function SecurityFields({ draft, onChange, idPrefix, stored }: Props) {
               if (file) onChange({ keytabBase64: await fileAsBase64(file), keytabName: file.name });
             }} />
           </label>
-          <label className="field" htmlFor={id("service")}>
-            <span>Service name <span className="muted">(default zookeeper)</span></span>
-            <input id={id("service")} placeholder="zookeeper" value={draft.serviceName} onChange={(e) => onChange({ serviceName: e.target.value })} />
-          </label>
+          <DraftText id={id("service")} label={<>Service name <span className="muted">(default zookeeper)</span></>} name="serviceName" draft={draft} onChange={onChange} placeholder="zookeeper" />
         </div>
       )}
     </fieldset>

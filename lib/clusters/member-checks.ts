@@ -7,6 +7,7 @@ import net from "node:net";
 import tls from "node:tls";
 import { X509Certificate } from "node:crypto";
 import { fourLetterWord } from "@/lib/core/zk/four-letter";
+import { bareHost } from "@/lib/core/zk/connection-string";
 import type { TlsOptions } from "@/lib/core/zk/session-files";
 import type { DiagnosticStep } from "./diagnostics-schema";
 import { certFacts } from "./security";
@@ -14,10 +15,9 @@ import { certFacts } from "./security";
 const PROBE_MS = 2500;
 type Member = { host: string; port: number };
 const name = (m: Member) => `${m.host}:${m.port}`;
-const bare = (host: string) => host.replace(/^\[|\]$/g, "");
 
 export async function dnsStep(host: string): Promise<DiagnosticStep> {
-  if (net.isIP(bare(host))) return { step: "dns", target: host, status: "skipped", detail: "an IP address: nothing to resolve" };
+  if (net.isIP(bareHost(host))) return { step: "dns", target: host, status: "skipped", detail: "an IP address: nothing to resolve" };
   const started = Date.now();
   try {
     const addresses = (await dns.lookup(host, { all: true })).map((a) => a.address);
@@ -30,7 +30,7 @@ export async function dnsStep(host: string): Promise<DiagnosticStep> {
 export function tcpStep(m: Member): Promise<DiagnosticStep> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const socket = net.connect({ host: bare(m.host), port: m.port });
+    const socket = net.connect({ host: bareHost(m.host), port: m.port });
     const done = (s: DiagnosticStep) => { socket.destroy(); resolve(s); };
     socket.setTimeout(PROBE_MS, () => done({ step: "tcp", target: name(m), status: "failed", detail: `no answer within ${PROBE_MS} ms`, next: "a firewall, a security group or a wrong address drops the connection; check that the port is published to where the console runs" }));
     socket.on("connect", () => done({ step: "tcp", target: name(m), status: "ok", detail: "accepts connections", ms: Date.now() - started }));
@@ -54,7 +54,7 @@ function judge(m: Member, authError: string | null, hostError: Error | undefined
 }
 
 export function tlsStep(m: Member, options: TlsOptions): Promise<DiagnosticStep> {
-  const host = bare(m.host);
+  const host = bareHost(m.host);
   return new Promise((resolve) => {
     // rejectUnauthorized false: the certificate is judged below, so the answer can show it. The
     // host name too (and only when verifyHostname): Node's own check would report a mismatch as an
@@ -79,7 +79,7 @@ export function tlsStep(m: Member, options: TlsOptions): Promise<DiagnosticStep>
 /** Version and mode from `srvr` on a plain port (four-letter words are not sent over TLS here). */
 export async function serverStep(m: Member): Promise<DiagnosticStep> {
   try {
-    const answer = await fourLetterWord(bare(m.host), m.port, "srvr", PROBE_MS, 64 * 1024);
+    const answer = await fourLetterWord(bareHost(m.host), m.port, "srvr", PROBE_MS, 64 * 1024);
     if (/not in the whitelist/i.test(answer)) return { step: "server", target: name(m), status: "skipped", detail: "srvr is not allowed on this member", next: "add srvr (and mntr, ruok) to the member's 4lw.commands.whitelist to see version and mode here and on the health page" };
     const version = /Zookeeper version: ([^\s,]+)/i.exec(answer)?.[1];
     const mode = /Mode: (\S+)/i.exec(answer)?.[1];

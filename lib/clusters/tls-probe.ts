@@ -5,6 +5,7 @@
 // answers with a handshake or an alert (e.g. "certificate required"), a plain one closes again.
 import net from "node:net";
 import tls from "node:tls";
+import { bareHost } from "@/lib/core/zk/connection-string";
 
 type Verdict = "plain" | "tls" | "closed" | "unknown";
 
@@ -59,7 +60,7 @@ async function isTlsOnly(host: string, port: number, timeoutMs: number): Promise
 /** The first member (of up to five) that answers only TLS, or null. Unreachable members are not judged here. */
 export async function findTlsOnlyMember(hosts: { host: string; port: number }[], timeoutMs = 2000): Promise<{ host: string; port: number } | null> {
   const sample = hosts.slice(0, 5);
-  const verdicts = await Promise.all(sample.map((h) => isTlsOnly(h.host.replace(/^\[|\]$/g, ""), h.port, timeoutMs).catch(() => false)));
+  const verdicts = await Promise.all(sample.map((h) => isTlsOnly(bareHost(h.host), h.port, timeoutMs).catch(() => false)));
   const i = verdicts.indexOf(true);
   return i >= 0 ? sample[i] : null;
 }

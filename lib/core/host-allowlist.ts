@@ -10,7 +10,7 @@
 import dns from "node:dns/promises";
 import net from "node:net";
 import { errors } from "@/lib/core/errors";
-import { parseConnectionString } from "@/lib/core/zk/connection-string";
+import { bareHost, parseConnectionString } from "@/lib/core/zk/connection-string";
 
 export type HostAllowlist = { entries: string[]; globs: RegExp[]; ranges: net.BlockList; hasRanges: boolean };
 
@@ -40,7 +40,6 @@ export function parseHostAllowlist(value: string | undefined): HostAllowlist | n
   return list;
 }
 
-const bare = (host: string) => host.replace(/^\[(.*)\]$/, "$1");
 const unmapped = (ip: string) => (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip);
 
 function inRanges(list: HostAllowlist, ip: string): boolean {
@@ -61,7 +60,7 @@ async function resolveAll(host: string): Promise<string[]> {
 
 /** Why the host may not be connected to, or null when the allowlist admits it. */
 export async function hostRefusal(list: HostAllowlist, rawHost: string): Promise<string | null> {
-  const host = bare(rawHost);
+  const host = bareHost(rawHost);
   if (list.globs.some((g) => g.test(host) || g.test(rawHost))) return null;
   if (net.isIP(host)) return inRanges(list, host) ? null : `${host} is not in CLUSTER_HOST_ALLOWLIST`;
   if (!list.hasRanges) return `${host} is not in CLUSTER_HOST_ALLOWLIST`;

@@ -7,6 +7,9 @@ const HOSTNAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 export const MAX_HOSTS = 100;
 
+/** A parsed host without the brackets of an IPv6 literal (`[::1]` → `::1`), as sockets and DNS take it. */
+export const bareHost = (host: string) => host.replace(/^\[(.*)\]$/, "$1");
+
 export function parseConnectionString(input: string): ParsedConnectionString | { error: string } {
   const value = input.trim();
   if (!value) return { error: "the connection string is empty; expected host:port[,host:port...][/chroot], e.g. zk1:2181,zk2:2181/kafka" };

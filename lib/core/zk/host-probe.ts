@@ -6,7 +6,7 @@
 // each. When some hosts are silent, the session gets the answering ones first, in that order, and
 // the silent ones last (still there to fail over to: the C client walks the list in order).
 import { fourLetterWord } from "./four-letter";
-import { parseConnectionString } from "./connection-string";
+import { bareHost, parseConnectionString } from "./connection-string";
 
 /** How long a host may stay silent before it is tried last by a new session. */
 export const HOST_PROBE_TIMEOUT_MS = 1_000;
@@ -19,7 +19,7 @@ export async function answeringHosts(connectionString: string, timeoutMs = HOST_
   if ("error" in parsed || parsed.hosts.length < 2) return { connectionString, silent: [] };
   const answered = await Promise.all(
     parsed.hosts.map(({ host, port }) =>
-      fourLetterWord(host.replace(/^\[(.*)\]$/, "$1"), port, "srvr", timeoutMs, 64 * 1024).then(() => true, () => false),
+      fourLetterWord(bareHost(host), port, "srvr", timeoutMs, 64 * 1024).then(() => true, () => false),
     ),
   );
   const name = (h: { host: string; port: number }) => `${h.host}:${h.port}`;
